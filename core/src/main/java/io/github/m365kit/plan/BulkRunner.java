@@ -74,7 +74,21 @@ public final class BulkRunner {
         listener.retrying(planId, stepId, attempt, wait, cause);
       }
     };
-    PlanRunner runner = PlanRunner.builder().journal(journal).retryPolicy(retry).sleeper(sleeper).listener(throttleAware).build();
+    // a worker waiting out a Retry-After gives its slot back, so the limit gates attempts, not targets
+    Sleeper slotFreeingSleeper = d -> {
+      limiter.release();
+      try {
+        sleeper.sleep(d);
+      } finally {
+        try {
+          limiter.acquire();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new io.github.m365kit.M365KitException("bulk run interrupted", e);
+        }
+      }
+    };
+    PlanRunner runner = PlanRunner.builder().journal(journal).retryPolicy(retry).sleeper(slotFreeingSleeper).listener(throttleAware).build();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(maxConcurrency, Math.max(1, total))), r -> {
       Thread t = new Thread(r, "m365kit-bulk");
       t.setDaemon(true);
