@@ -15,6 +15,38 @@ public sealed interface RuleExpression permits RuleExpression.And, RuleExpressio
         RuleExpression.Comparison, RuleExpression.Quantified, RuleExpression.DirectReports {
 
     /**
+     * Joins expressions with {@code -or}.
+     *
+     * @param operands one or more expressions
+     * @return the single operand itself, or an {@link Or} of all of them
+     */
+    static RuleExpression anyOf(RuleExpression... operands) {
+        return operands.length == 1 ? Objects.requireNonNull(operands[0], "operand == null")
+                : new Or(List.of(operands));
+    }
+
+    /**
+     * Joins expressions with {@code -and}.
+     *
+     * @param operands one or more expressions
+     * @return the single operand itself, or an {@link And} of all of them
+     */
+    static RuleExpression allOf(RuleExpression... operands) {
+        return operands.length == 1 ? Objects.requireNonNull(operands[0], "operand == null")
+                : new And(List.of(operands));
+    }
+
+    /**
+     * Negates an expression with {@code -not}.
+     *
+     * @param operand the expression
+     * @return a {@link Not}
+     */
+    static RuleExpression not(RuleExpression operand) {
+        return new Not(operand);
+    }
+
+    /**
      * A conjunction, {@code a -and b -and …}.
      *
      * @param operands two or more operands, in source order

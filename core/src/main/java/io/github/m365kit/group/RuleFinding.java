@@ -22,6 +22,8 @@ public record RuleFinding(Kind kind, Severity severity, String message, int colu
 
     /** The kinds of finding. */
     public enum Kind {
+        /** The rule text is longer than the service's 3,072-character limit. */
+        TOO_LONG(Severity.ERROR),
         /** The property is not in the documented list (names are case-sensitive). */
         UNKNOWN_PROPERTY(Severity.ERROR),
         /** The operator cannot be used with the property's type. */

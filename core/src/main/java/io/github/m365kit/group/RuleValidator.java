@@ -45,6 +45,11 @@ public final class RuleValidator {
         Run run = new Run(rule);
         run.walk(rule.expression(), null, true);
         run.finish();
+        int length = rule.sourceText().orElseGet(rule::toRuleText).length();
+        if (length > GroupMembershipRule.MAX_LENGTH) {
+            run.findings.add(RuleFinding.of(Kind.TOO_LONG, "the rule is " + length + " characters; the service"
+                    + " accepts at most " + GroupMembershipRule.MAX_LENGTH, 0));
+        }
         List<RuleFinding> all = new ArrayList<>(rule.parseWarnings());
         all.addAll(run.findings);
         all.sort((a, b) -> Integer.compare(a.column(), b.column()));
