@@ -185,6 +185,7 @@ public final class RuleValidator {
             } else if (type != PropertyType.STRING_COLLECTION && type != PropertyType.PLAN_COLLECTION) {
                 add(Kind.COLLECTION_SCOPE, q.quantifier().token() + " needs a multi-valued property; " + p
                         + " is " + type, q);
+                type = PropertyType.STRING_COLLECTION;
             }
             walk(q.predicate(), type, false);
         }
