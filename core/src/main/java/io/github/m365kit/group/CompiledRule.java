@@ -7,7 +7,9 @@ import java.util.function.Predicate;
  * A rule compiled for fast offline evaluation, with the service's documented semantics.
  *
  * <p>Values compare case-insensitively; property names are case-sensitive (they were resolved at compile time).
- * {@code -match} is a case-insensitive regular-expression search (a match anywhere in the value). A missing value
+ * {@code -match} is a case-insensitive regular-expression search (a match anywhere in the value), using Java's
+ * regex dialect; the service uses .NET regular expressions, so constructs specific to either dialect may behave
+ * differently (UNCONFIRMED which ones matter in practice). A missing value
  * equals {@code null}; it satisfies no positive operator ({@code -eq "x"}, {@code -startsWith}, {@code -in}, …) and
  * therefore every negated one ({@code -ne "x"}, {@code -notIn}, …). How the service treats missing values with
  * negated operators is <b>UNCONFIRMED</b>; this follows the reading that {@code -ne} is the complement of

@@ -45,7 +45,7 @@ public final class GroupMembershipRule {
      * <p>Accepts the whole documented grammar: hyphen-less operator spellings in any case, typographic dashes and
      * double quotes (normalised, each with a warning), backtick-escaped double quotes and doubled single quotes.
      *
-     * @param text the rule text; at most {@value RuleParser#MAX_LENGTH} characters
+     * @param text the rule text; at most {@value #MAX_LENGTH} characters
      * @return the parsed rule
      * @throws RuleSyntaxException if the text is not a rule; the message names the 1-based column
      */

@@ -8,8 +8,11 @@ package io.github.m365kit.group;
  */
 public final class RuleSyntaxException extends RuleException {
 
+    /** The 1-based column of the error. */
     private final int column;
+    /** What the parser expected. */
     private final String expected;
+    /** What the parser found. */
     private final String found;
 
     /**
