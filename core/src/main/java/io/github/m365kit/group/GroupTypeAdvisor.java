@@ -68,7 +68,7 @@ public final class GroupTypeAdvisor {
         }
         List<GroupTypeAdvice.Setting> settings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        String q = PowerShell.quote(address);
+        String q = io.github.m365kit.plan.PowerShell.quote(address);
         if (best == GroupKind.MICROSOFT_365_GROUP) {
             settings.add(new GroupTypeAdvice.Setting("members get group conversations and events in their inbox,"
                     + " as with a distribution list (applies to members added after this is set)",

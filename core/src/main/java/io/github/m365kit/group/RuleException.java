@@ -3,9 +3,11 @@ package io.github.m365kit.group;
 /**
  * Base class of the unchecked exceptions thrown by the dynamic-membership rule tools in this package.
  *
- * <p>Package-local root for now; it is meant to extend the library-wide {@code M365KitException} once that exists.
+ * <p>Part of the library-wide {@link io.github.m365kit.M365KitException} hierarchy: a rule that does not parse or
+ * validate is bad input, so nothing was changed.
  */
-public class RuleException extends RuntimeException {
+public class RuleException extends io.github.m365kit.M365KitException {
+    private static final long serialVersionUID = 1L;
 
     /**
      * Creates an exception with the given message.
