@@ -56,7 +56,7 @@ class GroupTypeAdvisorTest {
 
     @Test
     void quote_whenValueHasSingleAndTypographicQuotes_doublesThem() {
-        assertThat(PowerShell.quote("it's \u2019ok\u2018 $x `y")).isEqualTo("'it''s \u2019\u2019ok\u2018\u2018 $x `y'");
-        assertThat(PowerShell.quote("")).isEqualTo("''");
+        assertThat(io.github.m365kit.plan.PowerShell.quote("it's \u2019ok\u2018 $x `y")).isEqualTo("'it''s \u2019\u2019ok\u2018\u2018 $x `y'");
+        assertThat(io.github.m365kit.plan.PowerShell.quote("")).isEqualTo("''");
     }
 }
