@@ -65,7 +65,8 @@ public final class MembershipPreview {
      * @param rule the compiled rule
      * @param onMatch receives each matching userPrincipalName
      * @return the number of user objects read
-     * @throws UncheckedIOException if the input cannot be read or is not JSON of the accepted shapes
+     * @throws io.github.m365kit.InvalidInputException if the input is not JSON (the message gives line and column)
+     * @throws UncheckedIOException if the input cannot be read
      */
     public static long forEachMatch(InputStream usersJson, CompiledRule rule, Consumer<String> onMatch) {
         Objects.requireNonNull(usersJson, "usersJson == null");
@@ -78,6 +79,10 @@ public final class MembershipPreview {
                 reader.value(t);
             }
             return reader.users;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new io.github.m365kit.InvalidInputException("users JSON", "", "not JSON of the accepted shapes: " + e.getOriginalMessage()
+                + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read users JSON", e);
         }
@@ -136,13 +141,13 @@ public final class MembershipPreview {
                     if (e == JsonToken.START_OBJECT) {
                         object();
                     } else if (e == null) {
-                        throw new IOException("unexpected end of input inside an array");
+                        throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input inside an array");
                     } else {
                         p.skipChildren();
                     }
                 }
             } else {
-                throw new IOException("expected a JSON object or array of users but found " + t + " at "
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "expected a JSON object or array of users but found " + t + " at "
                         + p.currentLocation());
             }
         }
@@ -163,7 +168,7 @@ public final class MembershipPreview {
                 capture(plan, name, v);
             }
             if (t != JsonToken.END_OBJECT) {
-                throw new IOException("unexpected end of input inside an object");
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input inside an object");
             }
             if (!page) {
                 users++;
@@ -195,7 +200,7 @@ public final class MembershipPreview {
 
         private Object read(JsonToken t) throws IOException {
             if (t == null) {
-                throw new IOException("unexpected end of input");
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
             }
             switch (t) {
                 case VALUE_STRING:
@@ -226,7 +231,7 @@ public final class MembershipPreview {
                     return map;
                 }
                 default:
-                    throw new IOException("unexpected " + t + " at " + p.currentLocation());
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + t + " at " + p.currentLocation());
             }
         }
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.m365kit.group.bench.RulePreviewBench;
 import io.github.m365kit.group.bench.SyntheticUsers;
 import java.io.ByteArrayInputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,10 +92,10 @@ class MembershipPreviewTest {
     }
 
     @Test
-    void forEachMatch_whenTruncatedJson_throwsUncheckedIo() {
+    void forEachMatch_whenTruncatedOrWrongShape_throwsInvalidInputWithPosition() {
         assertThatThrownBy(() -> preview("[{\"userPrincipalName\":\"a\",\"department\":", "user.department -eq \"x\""))
-                .isInstanceOf(UncheckedIOException.class);
-        assertThatThrownBy(() -> preview("42", "user.department -eq \"x\"")).isInstanceOf(UncheckedIOException.class);
+                .isInstanceOf(io.github.m365kit.InvalidInputException.class).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> preview("42", "user.department -eq \"x\"")).isInstanceOf(io.github.m365kit.InvalidInputException.class).hasMessageContaining("line 1");
     }
 
     @Test
@@ -105,6 +104,6 @@ class MembershipPreviewTest {
         assertThat(Files.exists(missing)).isFalse();
         assertThatThrownBy(() -> MembershipPreview.matchingUserPrincipalNames(missing,
                 GroupMembershipRule.parse("user.objectId -ne null").compile()))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("missing.json");
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("missing.json");
     }
 }
