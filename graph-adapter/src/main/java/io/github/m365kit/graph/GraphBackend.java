@@ -48,7 +48,7 @@ public final class GraphBackend implements AutoCloseable {
     AzureIdentityAuthenticationProvider auth = new AzureIdentityAuthenticationProvider(
         b.credential, new String[] {graphBase.getHost()}, cloud.graphScope());
     RetryHandlerOption retry = new RetryHandlerOption(RetryHandlerOption.DEFAULT_SHOULD_RETRY, b.maxRetries,
-        Math.max(1, Math.min(RetryHandlerOption.MAX_DELAY, b.maxRetryWait.getSeconds())));
+        RetryHandlerOption.DEFAULT_DELAY);
     this.graphHttp = GraphClientFactory.create(new RequestOption[] {retry})
         .connectTimeout(b.timeout).readTimeout(b.timeout).writeTimeout(b.timeout).build();
     this.graph = new GraphServiceClient(auth, graphHttp);
@@ -199,8 +199,8 @@ public final class GraphBackend implements AutoCloseable {
     }
 
     /**
-     * @param maxRetryWait the most to wait across the retries of one Exchange request, and the longest single
-     *     Graph retry delay (Graph's own limit is 180 s)
+     * @param maxRetryWait the most to wait across the retries of one Exchange request; Graph retries follow the
+     *     SDK's RetryHandler ({@code Retry-After}, else a 3 s exponential backoff, each wait at most 180 s)
      * @return this
      */
     public Builder maxRetryWait(Duration maxRetryWait) {

@@ -169,4 +169,20 @@ class ExchangeRestClientTest extends WireTestSupport {
     assertThat(r.getPath()).isEqualTo(INVOKE);
     assertThat(r.getHeader("X-AnchorMailbox")).isEqualTo("UPN:nobody@contoso.com");
   }
+
+  @Test
+  void timeouts_areRetried_thenTransient() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new okhttp3.mockwebserver.MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE));
+    }
+    ExchangeRestClient c = new ExchangeRestClient(new okhttp3.OkHttpClient.Builder().readTimeout(Duration.ofMillis(300))
+        .retryOnConnectionFailure(false).build(), credential, "https://outlook.office365.com/.default",
+        java.net.URI.create(url("")), TENANT, 2, Duration.ofSeconds(30), sleeps::add);
+
+    Throwable t = catchThrowable(() -> c.invoke("Get-Mailbox", Map.of(), "APP:x", "mailbox", "x"));
+
+    assertThat(t).isInstanceOf(TransientException.class).isNotInstanceOf(ThrottledException.class);
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertNoToken(t);
+  }
 }

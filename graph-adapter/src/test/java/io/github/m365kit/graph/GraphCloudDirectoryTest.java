@@ -204,4 +204,19 @@ class GraphCloudDirectoryTest extends WireTestSupport {
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertNoToken(t);
   }
+
+  @Test
+  void timeout_isTransient() throws Exception {
+    backend.close();
+    backend = GraphBackend.builder(credential, TENANT).graphBaseUrl(java.net.URI.create("http://127.0.0.1:" + server.getPort()))
+        .timeout(Duration.ofMillis(300)).build();
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new okhttp3.mockwebserver.MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE));
+    }
+
+    Throwable t = catchThrowable(() -> backend.cloudDirectory().findUser(JANE));
+
+    assertThat(t).isInstanceOf(TransientException.class).hasMessageContaining("timed out");
+    assertNoToken(t);
+  }
 }
