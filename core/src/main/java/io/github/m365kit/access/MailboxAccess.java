@@ -27,6 +27,9 @@ import java.util.Optional;
  * Permissions can take a while to apply: third-party guidance says about 15 to 60 minutes plus an Outlook restart,
  * which is UNCONFIRMED (no Microsoft figure was found); every plan and check says so.
  *
+ * <p>Plan ids name the mailbox, the trustee and (for a grant) the AutoMapping. A journal that recorded a plan as
+ * finished skips it when it is run again, so a grant after a later revoke needs a fresh journal (or a new runner).
+ *
  * <pre>{@code
  * var tenant = InMemoryTenant.demo();
  * var access = MailboxAccess.using(tenant, tenant);

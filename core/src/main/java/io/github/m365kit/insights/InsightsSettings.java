@@ -35,6 +35,10 @@ import java.util.zip.CRC32;
  * the admin end also turns off the Welcome email. No Microsoft documentation confirming it was found, and the
  * license test is a proxy (the MyAnalytics service plan is not read). Every output that depends on the rule says so.
  *
+ * <p><b>Journals.</b> Plan ids name the mode (and, for single-user plans, the user); step ids name the user. A journal
+ * that recorded a user as finished skips that user when the same plan runs again, so use a fresh journal for a change
+ * that reverses an earlier one (opt-out, opt-in, then opt-out again).
+ *
  * <pre>{@code
  * var tenant = InMemoryTenant.demo();
  * var insights = InsightsSettings.using(new InMemoryInsightsStore(tenant.faults()), tenant);
