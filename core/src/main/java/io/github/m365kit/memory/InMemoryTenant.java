@@ -80,6 +80,7 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
   final Map<Upn, Instant> refreshTokensValidFrom = new LinkedHashMap<>();
   final List<SignInEvent> signIns = new ArrayList<>();
   String orgDefaultPolicy;
+  private final InMemoryInsightsStore insights;
 
   /**
    * Creates an empty tenant.
@@ -91,6 +92,7 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
     this.name = name;
     this.clock = clock;
     this.faults = new Faults();
+    this.insights = new InMemoryInsightsStore(faults);
   }
 
   /**
@@ -123,6 +125,11 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
   /** @return the fault injector consulted before every port call */
   public Faults faults() {
     return faults;
+  }
+
+  /** @return the tenant's MyAnalytics / Viva Insights and item-insights settings, sharing this tenant's faults */
+  public InMemoryInsightsStore insights() {
+    return insights;
   }
 
   // ---------------------------------------------------------------- seeding (not part of any port)
