@@ -39,6 +39,13 @@ final class Sandbox implements AutoCloseable {
     TenantJson.save(InMemoryTenant.demo(), dir.resolve(TENANT_FILE));
   }
 
+  /** @return a plan runner journaling to the sandbox ({@code journal.jsonl}) or to memory, retrying on the tenant's clock */
+  io.github.m365kit.plan.PlanRunner runner() {
+    io.github.m365kit.plan.Journal journal = dir.map(d -> io.github.m365kit.plan.Journal.jsonLines(d.resolve("journal.jsonl")))
+        .orElseGet(io.github.m365kit.plan.Journal::inMemory);
+    return io.github.m365kit.plan.PlanRunner.builder().journal(journal).sleeper(tenant.simulatedClock().sleeper()).build();
+  }
+
   @Override
   public void close() {
     dir.ifPresent(d -> TenantJson.save(tenant, d.resolve(TENANT_FILE)));
