@@ -22,12 +22,13 @@ import java.util.stream.Collectors;
 final class Commands {
   private Commands() {}
 
+  // -Type takes one of the four fixed words of MailboxType.cmdletType() (Regular, Shared, Room, Equipment), never input.
   static String setMailboxType(SmtpAddress mailbox, MailboxType type) {
-    return PowerShell.command("Set-Mailbox").param("Identity", mailbox.value()).param("Type", type.cmdletType()).toString();
+    return PowerShell.command("Set-Mailbox").param("Identity", mailbox.value()).expressionParam("Type", type.cmdletType()).toString();
   }
 
   static String setRemoteMailboxType(SmtpAddress mailbox, MailboxType type) {
-    return PowerShell.command("Set-RemoteMailbox").param("Identity", mailbox.value()).param("Type", type.cmdletType()).toString();
+    return PowerShell.command("Set-RemoteMailbox").param("Identity", mailbox.value()).expressionParam("Type", type.cmdletType()).toString();
   }
 
   /** The KB 2710029 form: {@code Set-ADUser -Identity … -Replace @{msExchRemoteRecipientType=…;msExchRecipientTypeDetails=…}}. */
