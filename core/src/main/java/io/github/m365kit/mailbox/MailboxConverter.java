@@ -19,10 +19,12 @@ import io.github.m365kit.model.RemoteRecipientType;
 import io.github.m365kit.model.SamAccountName;
 import io.github.m365kit.model.SmtpAddress;
 import io.github.m365kit.model.Upn;
+import io.github.m365kit.plan.Journal;
 import io.github.m365kit.plan.Plan;
 import io.github.m365kit.plan.PlanRunner;
 import io.github.m365kit.plan.RunResult;
 import io.github.m365kit.plan.Step;
+import io.github.m365kit.plan.StepStatus;
 import io.github.m365kit.spi.CloudDirectory;
 import io.github.m365kit.spi.MailboxStore;
 import io.github.m365kit.spi.OnPremDirectory;
@@ -302,9 +304,27 @@ public final class MailboxConverter {
    *     a UM-capable license and {@link ConversionOptions#license()} is not one
    */
   public Plan plan(String identity, ConversionOptions options) {
+    return plan(identity, options, Optional.empty());
+  }
+
+  /**
+   * Builds the plan as {@link #plan(String, ConversionOptions)} does, remembering what an earlier, interrupted run
+   * of the same plan recorded in its journal: a license that run assigned temporarily is still removed at the end,
+   * even though the mailbox now looks licensed. Use this to resume after a crash in a new process.
+   *
+   * @param identity the mailbox's address or the owner's UPN
+   * @param options what to do
+   * @param journal the journal the earlier run wrote
+   * @return the plan
+   */
+  public Plan plan(String identity, ConversionOptions options, Journal journal) {
+    return plan(identity, options, Optional.of(Objects.requireNonNull(journal, "journal == null")));
+  }
+
+  private Plan plan(String identity, ConversionOptions options, Optional<Journal> journal) {
     Objects.requireNonNull(options, "options == null");
     Preflight p = preflight(identity);
-    Context c = new Context(p, options, clock.instant());
+    Context c = new Context(p, options, clock.instant(), journal);
     List<String> notes = new ArrayList<>(p.findings().stream().map(Finding::toString).toList());
     List<Step> steps = new ArrayList<>();
     if (p.has(Finding.Kind.MISSING_ON_PREM_RECORD)) {
@@ -315,8 +335,7 @@ public final class MailboxConverter {
     } else {
       toRegular(c, steps, notes);
     }
-    String kind = options.target() == MailboxType.SHARED ? "shared" : "regular";
-    return finish("mailbox-to-" + kind + ":" + c.upn, "Convert " + c.addr + " to a " + kind + " mailbox (" + (p.synced() ? "synced" : "cloud-only") + ")",
+    return finish(c.planId, "Convert " + c.addr + " to a " + (options.target() == MailboxType.SHARED ? "shared" : "regular") + " mailbox (" + (p.synced() ? "synced" : "cloud-only") + ")",
         steps, notes);
   }
 
@@ -343,7 +362,7 @@ public final class MailboxConverter {
   public Plan repair(String identity, ConversionOptions options) {
     Objects.requireNonNull(options, "options == null");
     Preflight p = preflight(identity);
-    Context c = new Context(p, options, clock.instant());
+    Context c = new Context(p, options, clock.instant(), Optional.empty());
     List<String> notes = new ArrayList<>(p.findings().stream().map(Finding::toString).toList());
     List<Step> steps = new ArrayList<>();
     if (p.has(Finding.Kind.MISSING_ON_PREM_RECORD)) {
@@ -395,15 +414,25 @@ public final class MailboxConverter {
     final SmtpAddress addr;
     final Optional<SamAccountName> sam;
     final String adIdentity;
+    final String planId;
+    final Optional<Journal> journal;
 
-    Context(Preflight p, ConversionOptions o, Instant plannedAt) {
+    Context(Preflight p, ConversionOptions o, Instant plannedAt, Optional<Journal> journal) {
       this.p = p;
+      this.journal = journal;
       this.o = o;
       this.plannedAt = plannedAt;
       this.upn = p.user().userPrincipalName();
       this.addr = p.mailbox().primarySmtpAddress();
       this.sam = p.onPrem().map(AdUser::samAccountName);
       this.adIdentity = p.onPrem().map(a -> a.dn().toString()).orElse(addr.value());
+      this.planId = "mailbox-to-" + (o.target() == MailboxType.SHARED ? "shared" : "regular") + ":" + upn;
+    }
+
+    /** @return true when the journal records that an earlier run of this plan applied the step */
+    boolean appliedEarlier(String stepId) {
+      return journal.map(j -> j.entries().stream()
+          .anyMatch(e -> e.plan().equals(planId) && e.step().equals(stepId) && e.status() == StepStatus.APPLIED)).orElse(false);
     }
 
     Mailbox mailbox() {
@@ -490,7 +519,7 @@ public final class MailboxConverter {
     boolean um = m.umEnabled();
     boolean needLicenseToConvert = m.type() == MailboxType.USER && !u.hasExchangeLicense();
     boolean needLicenseForUm = um && !hasUmLicense(u);
-    boolean tempLicense = (needLicenseToConvert || needLicenseForUm) && !u.licenses().contains(o.license());
+    boolean tempLicense = ((needLicenseToConvert || needLicenseForUm) && !u.licenses().contains(o.license())) || c.appliedEarlier("license-temporarily");
     if (needLicenseForUm && !o.license().unifiedMessaging()) {
       throw new IllegalArgumentException("disabling Unified Messaging on " + c.addr + " needs a UM-capable license, and " + o.license()
           + " is not one: pass one with ConversionOptions.withLicense, e.g. License.OFFICE_365_E3");
