@@ -88,7 +88,11 @@ final class Commands {
   }
 
   static String moveAdObject(DistinguishedName dn, DistinguishedName ou) {
-    return PowerShell.command("Move-ADObject").param("Identity", dn.toString()).param("TargetPath", ou.toString()).toString();
+    return moveAdObject(dn.toString(), ou);
+  }
+
+  static String moveAdObject(String adIdentity, DistinguishedName ou) {
+    return PowerShell.command("Move-ADObject").param("Identity", adIdentity).param("TargetPath", ou.toString()).toString();
   }
 
   static String revokeSessions(Upn user) {

@@ -46,6 +46,13 @@ public record ConversionOptions(
   /**
    * Validates.
    *
+   * @param target SHARED or USER
+   * @param removeLicenses whether to remove the licenses once shared
+   * @param disableAccount whether to disable the account once shared
+   * @param moveTo the OU to move the AD account to, if any
+   * @param revokeSessions whether to revoke sign-in sessions once shared
+   * @param routingDomain the hybrid routing domain, if known
+   * @param license the license to assign when one is needed
    * @throws IllegalArgumentException when the target is not SHARED or USER, or the license has no Exchange plan
    * @throws InvalidInputException when the routing domain is not a DNS domain
    */

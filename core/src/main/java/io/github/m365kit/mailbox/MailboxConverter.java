@@ -677,11 +677,9 @@ public final class MailboxConverter {
     if (requireShared) {
       g.add(readsShared(c));
     }
-    String shownDn = c.p.onPrem().map(a -> a.dn().toString()).orElse(c.adIdentity);
     return Optional.of(Step.builder().id("move-account")
         .description("Move the AD account of " + c.upn + " to " + ou)
-        .powershellLines(List.of(c.p.onPrem().isPresent() ? Commands.moveAdObject(c.p.onPrem().get().dn(), ou)
-            : io.github.m365kit.plan.PowerShell.command("Move-ADObject").param("Identity", shownDn).param("TargetPath", ou.toString()).toString()))
+        .powershellLines(List.of(Commands.moveAdObject(c.adIdentity, ou)))
         .isDone(() -> c.onPremMissing().isEmpty() && c.ad().map(a -> a.dn().parent().equals(ou)).orElse(false))
         .guard(guards(g))
         .apply(() -> onPrem.orElseThrow().move(c.ad().orElseThrow().dn(), ou))

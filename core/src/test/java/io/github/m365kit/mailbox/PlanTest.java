@@ -292,4 +292,24 @@ class PlanTest {
       assertThat(f.snapshot()).as(id).isEqualTo(before);
     }
   }
+
+  @Test
+  void convert_whenGivenARunner_plansAndRunsInOneCall() {
+    MailboxConverter converter = MailboxConverter.using(f.tenant, f.tenant, java.util.Optional.of(f.ad), f.tenant.clock());
+    RunResult r = converter.convert(DemoCast.JANE.value(), ConversionOptions.toShared().withRemoveLicenses(true), f.runner());
+    assertThat(r.succeeded()).isTrue();
+    assertThat(r.planId()).isEqualTo("mailbox-to-shared:jane.doe@contoso.com");
+    assertThat(f.mailbox(DemoCast.JANE).type()).isEqualTo(MailboxType.SHARED);
+    assertThat(f.user(DemoCast.JANE).licenses()).isEmpty();
+  }
+
+  @Test
+  void options_whenInvalid_areRefused() {
+    assertThatThrownBy(() -> new ConversionOptions(MailboxType.ROOM, false, false, java.util.Optional.empty(), false, java.util.Optional.empty(),
+        License.OFFICE_365_E3)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ROOM");
+    assertThatThrownBy(() -> ConversionOptions.toShared().withLicense(License.EXCHANGE_ONLINE_ARCHIVING))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Exchange Online plan");
+    assertThatThrownBy(() -> ConversionOptions.toShared().withRoutingDomain("not a domain"))
+        .isInstanceOf(io.github.m365kit.InvalidInputException.class).hasMessageContaining("routing domain");
+  }
 }
