@@ -558,15 +558,16 @@ public final class MailboxConverter {
           .description("Disable Unified Messaging on " + c.addr + m.umExtension().map(e -> ", freeing extension " + e).orElse(""))
           .powershellLines(List.of(Commands.disableUmMailbox(c.addr)))
           .isDone(() -> !c.mailbox().umEnabled())
-          .guard(() -> {
-            Mailbox now = c.mailbox();
-            if (now.type() != MailboxType.USER) {
-              return Optional.of(c.addr + " is " + now.type().cmdletType() + ": Disable-UMMailbox fails with a license validation error on anything but a regular mailbox");
+          .guard(() -> hasUmLicense(c.user()) ? Optional.empty()
+              : Optional.of(c.upn + " holds no UM-capable license: Disable-UMMailbox fails with a license validation error"))
+          .apply(() -> {
+            if (c.mailbox().type() != MailboxType.USER) {
+              // a directory sync since convert-to-regular followed the on-prem "shared" again: Disable-UMMailbox
+              // works only on a regular mailbox, and the UM-capable license the guard checked keeps it licensed
+              mailboxes.setType(c.addr, MailboxType.USER);
             }
-            return hasUmLicense(c.user()) ? Optional.empty()
-                : Optional.of(c.upn + " holds no UM-capable license: Disable-UMMailbox fails with a license validation error");
+            mailboxes.disableUnifiedMessaging(c.addr);
           })
-          .apply(() -> mailboxes.disableUnifiedMessaging(c.addr))
           .build());
     }
     p.onPrem().filter(AdUser::umEnabled).ifPresent(a -> steps.add(Step.builder().id("clear-um-on-prem")

@@ -312,4 +312,22 @@ class PlanTest {
     assertThatThrownBy(() -> ConversionOptions.toShared().withRoutingDomain("not a domain"))
         .isInstanceOf(io.github.m365kit.InvalidInputException.class).hasMessageContaining("routing domain");
   }
+
+  @Test
+  void run_whenDirectorySyncRevertsMidUmTrap_stillReleasesTheExtension() {
+    Plan plan = f.converter.plan(DemoCast.RECEPTION.value(), ConversionOptions.toShared());
+    io.github.m365kit.plan.ProgressListener syncAfterConvertBack = new io.github.m365kit.plan.ProgressListener() {
+      @Override
+      public void stepFinished(String planId, io.github.m365kit.plan.StepResult result) {
+        if (result.stepId().equals("convert-to-regular")) {
+          assertThat(f.tenant.directorySync(f.ad)).anySatisfy(c -> assertThat(c).contains("USER -> SHARED"));
+        }
+      }
+    };
+    f.runner(syncAfterConvertBack).run(plan).orThrow();
+    assertThat(f.mailbox(DemoCast.RECEPTION).umExtension()).isEmpty();
+    assertThat(f.mailbox(DemoCast.RECEPTION).type()).isEqualTo(MailboxType.SHARED);
+    assertThat(f.user(DemoCast.RECEPTION).licenses()).isEmpty();
+    f.assertInvariant();
+  }
 }
