@@ -14,7 +14,7 @@
  * Plan plan = converter.plan("jane.doe@contoso.com", ConversionOptions.toShared()
  *     .withRemoveLicenses(true).withDisableAccount(true).withMoveTo(DemoCast.DEPARTED_OU));
  * System.out.println(PlanRenderer.render(plan, PlanRenderer.Format.TEXT));
- * PlanRunner.create().run(plan).orThrow();
+ * PlanRunner.create().run(plan).orThrow();   // resume after a crash: converter.plan(id, options, journal)
  * }</pre>
  */
 package io.github.m365kit.mailbox;
