@@ -186,16 +186,16 @@ public final class EmbeddedDirectory implements AutoCloseable {
   }
 
   /**
-   * Adds the entries of an LDIF file (content records, not change records) to what the server holds.
+   * Replaces everything the server holds with the entries of an LDIF file (content records, as
+   * {@link #exportLdif(Path)} writes them, including the base entry). On failure the server is left empty.
    *
    * @param ldif the file
-   * @return the number of entries added
-   * @throws io.github.m365kit.ConflictException when an entry already exists
+   * @return the number of entries loaded
    * @throws BackendException when the file is not valid LDIF or an entry breaks the schema
    */
   public int loadLdif(Path ldif) {
     try (LDIFReader reader = new LDIFReader(ldif.toFile())) {
-      int n = server.importFromLDIF(false, reader);
+      int n = server.importFromLDIF(true, reader);
       log.debug("Loaded LDIF [file={}, entries={}]", ldif.getFileName(), n);
       return n;
     } catch (LDAPException e) {

@@ -66,7 +66,7 @@ final class LdapErrors {
       return c;
     }
     if (code == ResultCode.INVALID_CREDENTIALS_INT_VALUE) {
-      return new AccessDeniedException("LDAP bind refused: " + bindReason(e.getDiagnosticMessage()) + " (" + detail + ")", e);
+      return new AccessDeniedException("LDAP bind refused: " + bindReason(diagnostic(e)) + " (" + detail + ")", e);
     }
     if (code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS_INT_VALUE
         || code == ResultCode.INAPPROPRIATE_AUTHENTICATION_INT_VALUE
@@ -77,6 +77,10 @@ final class LdapErrors {
     }
     if (code == ResultCode.BUSY_INT_VALUE) {
       return new ThrottledException(what, null, e);
+    }
+    if ((code == ResultCode.CONNECT_ERROR_INT_VALUE || code == ResultCode.SERVER_DOWN_INT_VALUE) && isTlsFailure(e)) {
+      return new BackendException(BACKEND, "tls", operation + " of " + kind + " '" + id + "' failed: the server's certificate or host name "
+          + "did not check out; retrying will not help (" + detail + ")", e);
     }
     if (code == ResultCode.UNAVAILABLE_INT_VALUE
         || code == ResultCode.SERVER_DOWN_INT_VALUE
@@ -96,8 +100,32 @@ final class LdapErrors {
     return rc.intValue() + " (" + rc.getName() + ")";
   }
 
-  private static String describe(LDAPException e) {
+  /**
+   * Tells a TLS failure (untrusted certificate, host name not in the certificate, handshake refused) from a network
+   * failure: both arrive as connectError, but only the network one is worth retrying.
+   */
+  static boolean isTlsFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+      String m = t.getMessage();
+      if (m != null && (m.contains("SSLHandshakeException") || m.contains("Hostname verification failed") || m.contains("PKIX path")
+          || m.contains("SSLPeerUnverifiedException") || m.contains("CertificateException"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return the server's diagnostic message, or the SDK's message when the server sent none */
+  private static String diagnostic(LDAPException e) {
     String diag = e.getDiagnosticMessage();
+    return diag == null || diag.isBlank() ? e.getMessage() : diag;
+  }
+
+  private static String describe(LDAPException e) {
+    String diag = diagnostic(e);
     String base = "LDAP " + codeName(e.getResultCode());
     return diag == null || diag.isBlank() ? base : base + ": " + diag.strip();
   }
