@@ -78,7 +78,8 @@ final class LdapErrors {
     if (code == ResultCode.BUSY_INT_VALUE) {
       return new ThrottledException(what, null, e);
     }
-    if ((code == ResultCode.CONNECT_ERROR_INT_VALUE || code == ResultCode.SERVER_DOWN_INT_VALUE) && isTlsFailure(e)) {
+    if ((code == ResultCode.CONNECT_ERROR_INT_VALUE || code == ResultCode.SERVER_DOWN_INT_VALUE || code == ResultCode.LOCAL_ERROR_INT_VALUE)
+        && isTlsFailure(e)) {
       return new BackendException(BACKEND, "tls", operation + " of " + kind + " '" + id + "' failed: the server's certificate or host name "
           + "did not check out; retrying will not help (" + detail + ")", e);
     }

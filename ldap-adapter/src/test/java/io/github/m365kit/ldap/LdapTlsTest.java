@@ -51,7 +51,7 @@ class LdapTlsTest {
   private static Path selfSigned(String name, String... san) {
     Path ks = dir.resolve(name + ".p12");
     String[] base = {"generate-self-signed-certificate", "--keystore", ks.toString(), "--keystore-password", "ks-pin", "--keystore-type", "PKCS12",
-        "--alias", "server", "--subject-dn", "CN=" + name, "--days-valid", "2", "--key-algorithm", "RSA", "--key-size-bits", "2048"};
+        "--alias", "server", "--subject-dn", "CN=" + name, "--days-valid", "2", "--key-algorithm", "EC", "--key-size-bits", "256", "--signature-algorithm", "SHA256withECDSA"};
     String[] all = new String[base.length + san.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(san, 0, all, base.length, san.length);
