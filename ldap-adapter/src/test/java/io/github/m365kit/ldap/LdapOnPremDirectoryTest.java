@@ -272,4 +272,25 @@ class LdapOnPremDirectoryTest extends OnPremDirectoryContract {
     assertThatThrownBy(() -> ad.directory().get(JANE.dn()))
         .isInstanceOf(BackendException.class).hasMessageContaining("objectGUID").hasMessageContaining("Jane Doe");
   }
+
+  @Test
+  void setAccountDisabled_whenUacChangesBetweenReadAndWrite_retriesAndKeepsBothChanges() throws Exception {
+    newDirectory(List.of(JANE), List.of(STAFF));
+    String dn = AdUserMapper.toLdap(JANE.dn()).toString();
+    AtomicInteger modifies = new AtomicInteger();
+    LDAPInterface racing = (LDAPInterface) Proxy.newProxyInstance(LDAPInterface.class.getClassLoader(), new Class<?>[] {LDAPInterface.class}, (p, m, args) -> {
+      if (m.getName().equals("modify") && modifies.getAndIncrement() == 0) {
+        // another admin sets PASSWORD_EXPIRED (0x800000) after our read
+        ad.server().modify("dn: " + dn, "changetype: modify", "replace: userAccountControl", "userAccountControl: " + (66048 | 0x800000));
+      }
+      try {
+        return m.invoke(ad.server(), args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    });
+    LdapBackend.create(racing, BASE.toString()).setAccountDisabled(JANE.dn(), true);
+    assertThat(modifies.get()).isEqualTo(2);
+    assertThat(ad.directory().get(JANE.dn()).userAccountControl()).isEqualTo(66048 | 0x800000 | AdUser.ACCOUNTDISABLE);
+  }
 }
