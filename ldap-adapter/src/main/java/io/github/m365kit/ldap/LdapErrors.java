@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Translates UnboundID {@link LDAPException}s into the m365kit hierarchy, once, for the whole adapter.
  *
- * <p>The server's diagnostic message is kept in the translated message (AD's {@code 0000XXXX:} diagnostics help);
+ * <p>The server's diagnostic message is kept in the translated message (AD's {@code 0000208D:}-style diagnostics help);
  * it never holds a password. Bind failures with AD's {@code data NNN} sub-code get a message saying what is wrong
  * with the account.
  */

@@ -106,10 +106,12 @@ class LdapErrorsTest {
   }
 
   @Test
-  void everyResultCode_translatesToAnM365KitException() {
+  void everyResultCode_translatesWithTheCodeInTheMessage() {
     for (ResultCode rc : ResultCode.values()) {
       if (rc != ResultCode.SUCCESS) {
-        assertThat(LdapErrors.translate(new LDAPException(rc), "op", "kind", "id")).as(rc.toString()).isInstanceOf(M365KitException.class);
+        LDAPException e = new LDAPException(rc);
+        assertThat(LdapErrors.translate(e, "op", "kind", "id")).as(rc.toString())
+            .hasMessageContaining("LDAP " + rc.intValue() + " (").hasCause(e);
       }
     }
   }
