@@ -30,7 +30,13 @@ final class DemoCommand implements Callable<Integer> {
     Checks checks = new Checks(out);
     out.println("m365kit demo — tenant " + DemoCast.TENANT + ", AD domain contoso.com");
     try (Sandbox sb = Sandbox.open(null)) {
+      out.println("on-prem AD: embedded LDAP server at " + sb.ldap.ldapUrl() + " (real LDAP over a socket); cloud: in-memory tenant");
+      MailboxDemo.offboardHybridUser(sb, out, checks);
+      MailboxDemo.umTrap(sb, out, checks);
+      MailboxDemo.bigMailboxOnHold(sb, out, checks);
+      MailboxDemo.repairCloudFirst(sb, out, checks);
       ruleSection(sb, out, checks);
+      AccessDemo.insightsAndOwa(sb, out, checks);
     }
     checks.summary();
     out.flush();
