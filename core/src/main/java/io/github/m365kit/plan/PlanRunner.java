@@ -66,6 +66,7 @@ public final class PlanRunner {
    */
   public RunResult dryRun(Plan plan) {
     List<StepResult> results = new ArrayList<>();
+    boolean earlierWouldApply = false;
     for (Step step : plan.steps()) {
       if (journal.isFinished(plan.id(), step.id())) {
         results.add(StepResult.of(step.id(), StepStatus.DONE_EARLIER, 0));
@@ -75,9 +76,11 @@ public final class PlanRunner {
       Optional<String> note = Optional.empty();
       try {
         status = step.isDone() ? StepStatus.WOULD_SKIP : StepStatus.WOULD_APPLY;
-        if (status == StepStatus.WOULD_APPLY) {
+        // a guard reads today's state: it says something only for the first step that would change it
+        if (status == StepStatus.WOULD_APPLY && !earlierWouldApply) {
           note = step.guard();
         }
+        earlierWouldApply |= status == StepStatus.WOULD_APPLY;
       } catch (M365KitException e) {
         status = StepStatus.WOULD_APPLY;
         note = Optional.of(e.getMessage());
