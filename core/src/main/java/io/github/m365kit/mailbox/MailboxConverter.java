@@ -638,7 +638,9 @@ public final class MailboxConverter {
       steps.add(Step.builder().id("revoke-sessions")
           .description("Revoke the sign-in sessions of " + c.upn)
           .powershellLines(List.of(Commands.revokeSessions(c.upn)))
-          .isDone(() -> c.user().signInSessionsValidFrom().map(t -> !t.isBefore(c.plannedAt)).orElse(false))
+          .isDone(() -> c.user().signInSessionsValidFrom().map(t -> !t.isBefore(c.plannedAt)
+              // revoked earlier and the account can no longer sign in: a rerun has nothing to revoke
+              || !c.user().accountEnabled() || c.ad().map(AdUser::isDisabled).orElse(false)).orElse(false))
           .guard(readsShared(c))
           .apply(() -> cloud.revokeSignInSessions(c.upn))
           .build());

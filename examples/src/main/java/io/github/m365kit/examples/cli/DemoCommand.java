@@ -35,6 +35,7 @@ final class DemoCommand implements Callable<Integer> {
       MailboxDemo.umTrap(sb, out, checks);
       MailboxDemo.bigMailboxOnHold(sb, out, checks);
       MailboxDemo.repairCloudFirst(sb, out, checks);
+      AuthDemo.shutOffBasicAuth(sb, out, checks);
       ruleSection(sb, out, checks);
       AccessDemo.insightsAndOwa(sb, out, checks);
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "m365kit", mixinStandardHelpOptions = true, version = "m365kit 0.1.0-SNAPSHOT",
     description = "Microsoft 365 / Exchange hybrid admin chores as typed, ordered, testable operations.",
-    subcommands = {DemoCommand.class, MailboxCommand.class, InsightsCommand.class, RuleCommand.class, GroupCommand.class, SandboxCommand.class})
+    subcommands = {DemoCommand.class, MailboxCommand.class, AuthCommand.class, InsightsCommand.class, RuleCommand.class, GroupCommand.class, SandboxCommand.class})
 public final class M365Kit {
   @Option(names = "--sandbox", scope = ScopeType.INHERIT, paramLabel = "DIR",
       description = "Keep state in DIR (tenant.json and directory.ldif); default: a fresh demo tenant each run.")
