@@ -90,10 +90,18 @@ class ExamplesTest {
       blocks.add(m.group(1));
     }
     assertThat(blocks).isNotEmpty();
+    assertThat(blocks).hasSizeGreaterThanOrEqualTo(3);
     String imports = "import io.github.m365kit.*; import io.github.m365kit.model.*; import io.github.m365kit.memory.*; import io.github.m365kit.group.*;"
-        + " import io.github.m365kit.plan.*; import java.nio.file.*; import java.util.*;";
-    // the first block is the runnable quick start; later blocks are shapes with "..." placeholders
-    evalAll(imports + "\n" + blocks.get(0));
+        + " import io.github.m365kit.plan.*; import io.github.m365kit.mailbox.*; import io.github.m365kit.ldap.*; import io.github.m365kit.graph.*;"
+        + " import java.nio.file.*; import java.time.*; import java.util.*;";
+    // the quick start and the plan block run, in order, on the in-memory tenant; the README's journal starts empty
+    Files.createDirectories(Path.of("target"));
+    Files.deleteIfExists(Path.of("target", "jane-offboarding.jsonl"));
+    List<String> values = evalAll(imports + "\n" + blocks.get(0) + "\n" + blocks.get(1) + "\nString.valueOf(tenant.get(SmtpAddress.of(\"jane.doe@contoso.com\")).type());");
+    assertThat(values.get(values.size() - 1)).isEqualTo("\"SHARED\"");
+    // the real-backend block needs a DC and a tenant: compile it inside a lambda that is never called
+    evalAll(imports + "\nString tenantId = \"t\", clientId = \"c\", clientSecret = \"s\"; char[] secret = {};\n"
+        + "Runnable realBackends = () -> {\n" + blocks.get(2) + "\n};");
   }
 
   @Test
