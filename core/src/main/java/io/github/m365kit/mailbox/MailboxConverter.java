@@ -6,7 +6,6 @@ import io.github.m365kit.M365KitException;
 import io.github.m365kit.NotFoundException;
 import io.github.m365kit.ServiceRuleException;
 import io.github.m365kit.ServiceRuleException.Rule;
-import io.github.m365kit.memory.InMemoryTenant;
 import io.github.m365kit.model.AdUser;
 import io.github.m365kit.model.CloudUser;
 import io.github.m365kit.model.DistinguishedName;
@@ -219,7 +218,7 @@ public final class MailboxConverter {
     if (m.type() == MailboxType.USER && !u.hasExchangeLicense()) {
       Optional<Instant> since = unlicensedSince(u.userPrincipalName());
       if (since.isPresent()) {
-        Duration left = Duration.between(clock.instant(), since.get().plus(InMemoryTenant.GRACE_PERIOD));
+        Duration left = Duration.between(clock.instant(), since.get().plus(Mailbox.UNLICENSED_GRACE_PERIOD));
         if (left.isNegative()) {
           left = Duration.ZERO;
         }
@@ -239,7 +238,7 @@ public final class MailboxConverter {
 
   private Optional<Instant> unlicensedSince(Upn upn) {
     // Only the in-memory tenant knows when the grace period started; the ports do not carry it.
-    return mailboxes instanceof InMemoryTenant t ? t.unlicensedSince(upn) : Optional.empty();
+    return mailboxes.unlicensedSince(upn);
   }
 
   private Mailbox resolveMailbox(String identity) {
