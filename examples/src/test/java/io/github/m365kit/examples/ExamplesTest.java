@@ -82,6 +82,23 @@ class ExamplesTest {
   }
 
   @Test
+  void ldapUrl_runsAgainstAnExternalDirectoryOverLdap() {
+    try (io.github.m365kit.ldap.EmbeddedDirectory dc = io.github.m365kit.ldap.EmbeddedDirectory.startWithDemoData()) {
+      Run r = cli("--ldap-url", dc.ldapUrl(), "--ldap-allow-plaintext", "--base-dn", "DC=contoso,DC=com", "mailbox", "repair-remote", "cloud.first@contoso.com");
+      assertThat(r.code()).as(r.out() + r.err()).isZero();
+      var cloudFirst = dc.directory().findByUpn(io.github.m365kit.model.Upn.of("cloud.first@contoso.com")).orElseThrow();
+      assertThat(cloudFirst.hasRemoteMailboxRecord()).isTrue();
+      assertThat(cloudFirst.targetAddress()).contains("SMTP:cloud.first@contoso.mail.onmicrosoft.com");
+      // ldap:// without the explicit opt-out means StartTLS, which this server does not offer: a one-line error, nothing written
+      Run tls = cli("--ldap-url", dc.ldapUrl(), "--base-dn", "DC=contoso,DC=com", "mailbox", "preflight", "jane.doe@contoso.com");
+      assertThat(tls.code()).isEqualTo(1);
+      assertThat(tls.err()).startsWith("m365kit: ").hasLineCount(1);
+      Run noBase = cli("--ldap-url", dc.ldapUrl(), "mailbox", "preflight", "jane.doe@contoso.com");
+      assertThat(noBase.err()).contains("--base-dn");
+    }
+  }
+
+  @Test
   void readmeJavaSnippets_compileAndRun() throws Exception {
     String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
     Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);

@@ -45,7 +45,7 @@ final class AuthCommand {
   @ParentCommand M365Kit root;
 
   static AuthPolicyManager manager(Sandbox sb) {
-    return AuthPolicyManager.using(sb.tenant, sb.tenant, sb.tenant.clock());
+    return AuthPolicyManager.using(sb.policies, sb.cloud, sb.clock);
   }
 
   @Command(name = "policy", mixinStandardHelpOptions = true, description = "Authentication policies.",
@@ -65,7 +65,7 @@ final class AuthCommand {
       public Integer call() {
         Set<BasicAuthProtocol> allowed = EnumSet.noneOf(BasicAuthProtocol.class);
         allow.forEach(a -> allowed.add(BasicAuthProtocol.fromParameter(a)));
-        try (Sandbox sb = Sandbox.open(parent.parent.root.sandbox)) {
+        try (Sandbox sb = Sandbox.open(parent.parent.root)) {
           AuthPolicyManager m = manager(sb);
           return plan.execute(allowed.isEmpty() ? m.create(name) : m.createException(name, allowed), sb.runner(), spec.commandLine().getOut(),
               spec.commandLine().getErr());
@@ -80,7 +80,7 @@ final class AuthCommand {
 
       @Override
       public Integer call() {
-        try (Sandbox sb = Sandbox.open(parent.parent.root.sandbox)) {
+        try (Sandbox sb = Sandbox.open(parent.parent.root)) {
           for (AuthPolicy p : manager(sb).list()) {
             spec.commandLine().getOut().println(p.name() + "  allows basic auth for: " + (p.allowBasicAuth().isEmpty() ? "nothing" : p.allowBasicAuth()));
           }
@@ -97,7 +97,7 @@ final class AuthCommand {
 
       @Override
       public Integer call() {
-        try (Sandbox sb = Sandbox.open(parent.parent.root.sandbox)) {
+        try (Sandbox sb = Sandbox.open(parent.parent.root)) {
           AuthPolicyManager m = manager(sb);
           AuthPolicy p = m.get(name);
           PrintWriter out = spec.commandLine().getOut();
@@ -120,7 +120,7 @@ final class AuthCommand {
 
       @Override
       public Integer call() {
-        try (Sandbox sb = Sandbox.open(parent.parent.root.sandbox)) {
+        try (Sandbox sb = Sandbox.open(parent.parent.root)) {
           return plan.execute(manager(sb).delete(name), sb.runner(), spec.commandLine().getOut(), spec.commandLine().getErr());
         }
       }
@@ -148,12 +148,12 @@ final class AuthCommand {
     public Integer call() {
       TokenRefresh tr = refresh ? TokenRefresh.EXCHANGE_STS : TokenRefresh.NONE;
       PrintWriter out = spec.commandLine().getOut();
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
+      try (Sandbox sb = Sandbox.open(parent.root)) {
         AuthPolicyManager m = manager(sb);
         if (who.users != null) {
           return plan.execute(m.assign(policy, who.users.stream().map(Upn::of).toList(), tr), sb.runner(), out, spec.commandLine().getErr());
         }
-        Rollout rollout = m.rollout(policy).tokenRefresh(tr).sleeper(sb.tenant.simulatedClock().sleeper()).journal(sb.runner().journal());
+        Rollout rollout = m.rollout(policy).tokenRefresh(tr).sleeper(sb.sleeper()).journal(sb.runner().journal());
         if (!except.isEmpty()) {
           if (exceptionPolicy == null) {
             throw new CliFailure("--except needs --exception-policy NAME (the policy those users get instead)");
@@ -203,7 +203,7 @@ final class AuthCommand {
       if ((policy == null) == !none) {
         throw new CliFailure("give either a POLICY or --none");
       }
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
+      try (Sandbox sb = Sandbox.open(parent.root)) {
         AuthPolicyManager m = manager(sb);
         return plan.execute(none ? m.restoreOrgDefault(Optional.empty()) : m.setOrgDefault(policy), sb.runner(), spec.commandLine().getOut(),
             spec.commandLine().getErr());
@@ -229,14 +229,14 @@ final class AuthCommand {
       } catch (IllegalArgumentException e) {
         throw new CliFailure("unknown --format '" + format + "': use text, json, csv or html");
       }
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
+      try (Sandbox sb = Sandbox.open(parent.root)) {
         Set<String> disabled = new LinkedHashSet<>();
-        sb.tenant.forEachUser(u -> {
+        sb.cloud.forEachUser(u -> {
           if (!u.accountEnabled()) {
             disabled.add(u.userPrincipalName().value());
           }
         });
-        LegacyAuthAudit.Builder b = LegacyAuthAudit.builder().disabledUsers(disabled).clock(sb.tenant.clock());
+        LegacyAuthAudit.Builder b = LegacyAuthAudit.builder().disabledUsers(disabled).clock(sb.clock);
         if (since != null) {
           try {
             b.since(Instant.parse(since));
@@ -245,7 +245,7 @@ final class AuthCommand {
           }
         }
         LegacyAuthAudit audit = b.build();
-        LegacyAuthReport report = file != null ? audit.audit(file) : audit.audit(sb.tenant);
+        LegacyAuthReport report = file != null ? audit.audit(file) : audit.audit(sb.signIns);
         if (outFile != null) {
           try (Writer w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
             report.write(f, w);
@@ -272,10 +272,10 @@ final class AuthCommand {
 
     @Override
     public Integer call() {
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
+      try (Sandbox sb = Sandbox.open(parent.root)) {
         LegacyAuthBlockPolicy.Builder b = LegacyAuthBlockPolicy.builder().enforce(enforce);
         for (String e : exclude) {
-          b.excludeUser(sb.tenant.getUser(Upn.of(e)).id());
+          b.excludeUser(sb.cloud.getUser(Upn.of(e)).id());
         }
         spec.commandLine().getOut().println(b.build().toGraphJson());
       }

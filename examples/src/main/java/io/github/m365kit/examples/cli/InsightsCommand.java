@@ -25,7 +25,7 @@ final class InsightsCommand {
   @ParentCommand M365Kit root;
 
   static InsightsSettings settings(Sandbox sb) {
-    return InsightsSettings.using(sb.tenant.insights(), sb.tenant);
+    return InsightsSettings.using(sb.memory("MyAnalytics settings").insights(), sb.cloud);
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Tenant defaults, or one user's effective settings.")
@@ -37,7 +37,7 @@ final class InsightsCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
+      try (Sandbox sb = Sandbox.open(parent.root)) {
         InsightsSettings s = settings(sb);
         if (user == null) {
           out.println(s.tenantDefaults());
@@ -67,7 +67,7 @@ final class InsightsCommand {
 
     @Override
     public Integer call() {
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
+      try (Sandbox sb = Sandbox.open(parent.root)) {
         InsightsSettings s = settings(sb);
         Plan p;
         if (privacyMode != null) {
@@ -96,7 +96,7 @@ final class InsightsCommand {
 
     @Override
     public Integer call() {
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
+      try (Sandbox sb = Sandbox.open(parent.root)) {
         spec.commandLine().getOut().println(settings(sb).welcomeCheck().render());
       }
       return 0;

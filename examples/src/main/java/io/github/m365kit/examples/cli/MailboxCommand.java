@@ -20,6 +20,16 @@ import picocli.CommandLine.Model.CommandSpec;
 final class MailboxCommand {
   @ParentCommand M365Kit root;
 
+  static String routingDomain(Sandbox sb, String given) {
+    if (given != null) {
+      return given;
+    }
+    if (sb.tenant != null) {
+      return sb.tenant.name().replace(".onmicrosoft.com", ".mail.onmicrosoft.com");
+    }
+    throw new CliFailure("give --routing-domain, e.g. contoso.mail.onmicrosoft.com");
+  }
+
   @Command(name = "preflight", mixinStandardHelpOptions = true, description = "Read-only checks before converting USER's mailbox.")
   static final class PreflightCmd implements Callable<Integer> {
     @ParentCommand MailboxCommand parent;
@@ -28,7 +38,7 @@ final class MailboxCommand {
 
     @Override
     public Integer call() {
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
+      try (Sandbox sb = Sandbox.open(parent.root)) {
         io.github.m365kit.mailbox.Preflight p = MailboxDemo.converter(sb).preflight(user);
         java.io.PrintWriter out = spec.commandLine().getOut();
         out.println(p.mailbox().primarySmtpAddress() + ": " + p.mailbox().type() + " mailbox, "
@@ -71,8 +81,8 @@ final class MailboxCommand {
       if (moveTo != null) {
         o = o.withMoveTo(io.github.m365kit.model.DistinguishedName.of(moveTo));
       }
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
-        o = o.withRoutingDomain(routingDomain != null ? routingDomain : sb.tenant.name().replace(".onmicrosoft.com", ".mail.onmicrosoft.com"));
+      try (Sandbox sb = Sandbox.open(parent.root)) {
+        o = o.withRoutingDomain(routingDomain(sb, routingDomain));
         io.github.m365kit.plan.PlanRunner runner = sb.runner();
         io.github.m365kit.plan.Plan p = MailboxDemo.converter(sb).plan(user, o, runner.journal());
         return plan.execute(p, runner, spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -91,9 +101,9 @@ final class MailboxCommand {
 
     @Override
     public Integer call() {
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
+      try (Sandbox sb = Sandbox.open(parent.root)) {
         io.github.m365kit.mailbox.ConversionOptions o = io.github.m365kit.mailbox.ConversionOptions.toShared()
-            .withRoutingDomain(routingDomain != null ? routingDomain : sb.tenant.name().replace(".onmicrosoft.com", ".mail.onmicrosoft.com"));
+            .withRoutingDomain(routingDomain(sb, routingDomain));
         return plan.execute(MailboxDemo.converter(sb).repair(user, o), sb.runner(), spec.commandLine().getOut(), spec.commandLine().getErr());
       }
     }
@@ -126,8 +136,8 @@ final class MailboxCommand {
 
     @Override
     public Integer call() {
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
-        MailboxAccess access = MailboxAccess.using(sb.tenant, sb.tenant);
+      try (Sandbox sb = Sandbox.open(parent.root)) {
+        MailboxAccess access = MailboxAccess.using(sb.mailboxes, sb.cloud);
         return plan.execute(access.grant(SmtpAddress.of(mailbox), Upn.of(trustee), !noAutomap), sb.runner(), spec.commandLine().getOut(),
             spec.commandLine().getErr());
       }
@@ -144,8 +154,8 @@ final class MailboxCommand {
 
     @Override
     public Integer call() {
-      try (Sandbox sb = Sandbox.open(parent.root.sandbox)) {
-        MailboxAccess access = MailboxAccess.using(sb.tenant, sb.tenant);
+      try (Sandbox sb = Sandbox.open(parent.root)) {
+        MailboxAccess access = MailboxAccess.using(sb.mailboxes, sb.cloud);
         return plan.execute(access.revoke(SmtpAddress.of(mailbox), Upn.of(trustee)), sb.runner(), spec.commandLine().getOut(), spec.commandLine().getErr());
       }
     }

@@ -23,7 +23,7 @@ final class MailboxDemo {
   private MailboxDemo() {}
 
   static MailboxConverter converter(Sandbox sb) {
-    return MailboxConverter.using(sb.tenant, sb.tenant, sb.onPrem, sb.tenant.clock());
+    return MailboxConverter.using(sb.mailboxes, sb.cloud, sb.onPrem, sb.clock);
   }
 
   static void printPreflight(PrintWriter out, Preflight p) {
