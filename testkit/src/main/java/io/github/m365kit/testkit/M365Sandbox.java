@@ -17,14 +17,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @M365Sandbox
  * class OffboardingToolTest {
  *   @Test
- *   void offboard_convertsToShared(InMemoryTenant tenant, InMemoryOnPremDirectory ad, SimulatedClock clock) {
- *     new OffboardingTool(tenant, tenant, clock.sleeper()).offboard(Upn.of("jane.doe@contoso.com"));
+ *   void convert_makesTheMailboxShared(InMemoryTenant tenant, SimulatedClock clock, Faults faults) {
+ *     faults.throttleNth("setType", 1, Duration.ofSeconds(30));
+ *     PlanRunner runner = PlanRunner.builder().sleeper(clock.sleeper()).build();
+ *     new MyTool(tenant, runner).convert(Upn.of("jane.doe@contoso.com"));
  *     M365Assertions.assertThat(tenant).mailbox("jane.doe@contoso.com").isShared();
  *   }
  * }
  * }</pre>
  *
- * <p>What can be injected, as test, lifecycle-method or constructor parameters, and into instance fields
+ * <p>What can be injected, as test and lifecycle-method parameters ({@code @BeforeAll} only with a per-class sandbox), and into instance fields
  * (see {@link M365SandboxExtension} for the field rule):
  * <ul>
  *   <li>{@code InMemoryTenant}, and the cloud ports it implements: {@code MailboxStore}, {@code CloudDirectory},
