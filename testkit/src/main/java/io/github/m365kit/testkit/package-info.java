@@ -3,10 +3,10 @@
  * behaviour.
  *
  * <ul>
- *   <li>{@code @M365Sandbox} — a JUnit 5 extension that injects a fresh
+ *   <li>{@link io.github.m365kit.testkit.M365Sandbox @M365Sandbox} — a JUnit 5 extension that injects a fresh
  *       in-memory tenant and on-prem directory (and their clock and fault injector) into each test, optionally
- *       loaded from a {@code @Scenario};</li>
- *   <li>{@code M365Assertions} — AssertJ assertions for mailboxes, users, AD users, plans,
+ *       loaded from a {@link io.github.m365kit.testkit.Scenario @Scenario};</li>
+ *   <li>{@link io.github.m365kit.testkit.M365Assertions} — AssertJ assertions for mailboxes, users, AD users, plans,
  *       run results and bulk reports whose failure messages show the state that was found;</li>
  *   <li>the contracts ({@link io.github.m365kit.testkit.MailboxStoreContract},
  *       {@link io.github.m365kit.testkit.CloudDirectoryContract},
