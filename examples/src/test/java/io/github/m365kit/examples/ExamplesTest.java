@@ -82,6 +82,31 @@ class ExamplesTest {
   }
 
   @Test
+  void everyCommand_hasHelpThatExitsZero() {
+    List<List<String>> paths = new ArrayList<>();
+    collect(new picocli.CommandLine(new M365Kit()), new ArrayList<>(), paths);
+    assertThat(paths.size()).isGreaterThan(20);
+    for (List<String> path : paths) {
+      List<String> args = new ArrayList<>(path);
+      args.add("--help");
+      Run r = cli(args.toArray(String[]::new));
+      assertThat(r.code()).as(String.join(" ", args)).isZero();
+      assertThat(r.out()).as(String.join(" ", args)).contains("Usage: m365kit");
+    }
+  }
+
+  private static void collect(picocli.CommandLine cl, List<String> prefix, List<List<String>> out) {
+    out.add(List.copyOf(prefix));
+    cl.getSubcommands().forEach((name, sub) -> {
+      if (!name.equals("help")) {
+        List<String> next = new ArrayList<>(prefix);
+        next.add(name);
+        collect(sub, next, out);
+      }
+    });
+  }
+
+  @Test
   void ldapUrl_runsAgainstAnExternalDirectoryOverLdap() {
     try (io.github.m365kit.ldap.EmbeddedDirectory dc = io.github.m365kit.ldap.EmbeddedDirectory.startWithDemoData()) {
       Run r = cli("--ldap-url", dc.ldapUrl(), "--ldap-allow-plaintext", "--base-dn", "DC=contoso,DC=com", "mailbox", "repair-remote", "cloud.first@contoso.com");

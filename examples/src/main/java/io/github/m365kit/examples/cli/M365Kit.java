@@ -24,7 +24,7 @@ public final class M365Kit {
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log what m365kit does (DEBUG).")
   boolean verbose;
 
-  @Option(names = "--tenant", scope = ScopeType.INHERIT, paramLabel = "TENANT_ID",
+  @Option(names = "--tenant-id", scope = ScopeType.INHERIT, paramLabel = "TENANT_ID",
       description = "Use the real tenant through Microsoft Graph and Exchange Online; credentials from azure-identity's environment "
           + "variables (AZURE_CLIENT_ID, AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, AZURE_TENANT_ID).")
   String tenantId;

@@ -27,7 +27,7 @@ import java.util.Optional;
 /**
  * The backends a CLI command runs on. By default: the in-memory cloud tenant and the on-prem directory served by the
  * embedded LDAP server on 127.0.0.1 (real LDAP over a socket), from {@code --sandbox DIR} ({@code tenant.json},
- * {@code directory.ldif}, {@code journal.jsonl}) or a fresh demo. {@code --tenant} switches the cloud to Microsoft
+ * {@code directory.ldif}, {@code journal.jsonl}) or a fresh demo. {@code --tenant-id} switches the cloud to Microsoft
  * Graph and Exchange Online (credentials from azure-identity's environment variables); {@code --ldap-url} switches the
  * on-prem side to a real domain controller. Closing it saves a sandbox back to its files and stops what it started.
  */
