@@ -1,0 +1,219 @@
+package io.github.m365kit.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.m365kit.BackendException;
+import io.github.m365kit.ThrottledException;
+import io.github.m365kit.TransientException;
+import io.github.m365kit.memory.SimulatedClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanRunnerTest {
+  private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-28T09:00:00Z"));
+
+  /** A tiny stateful system: named switches, each step turns one on; applies are counted. */
+  static final class Switches {
+    final Map<String, Boolean> state = new LinkedHashMap<>();
+    final Map<String, Integer> applies = new LinkedHashMap<>();
+    final List<RuntimeException> faults = new ArrayList<>();
+    String failOn;
+
+    Plan plan(String... names) {
+      List<Step> steps = new ArrayList<>();
+      for (String n : names) {
+        steps.add(Step.builder().id(n).description("turn on " + n)
+            .powershell(PowerShell.command("Set-Switch").param("Identity", n))
+            .isDone(() -> state.getOrDefault(n, false))
+            .apply(() -> {
+              if (n.equals(failOn) && !faults.isEmpty()) {
+                throw faults.remove(0);
+              }
+              applies.merge(n, 1, Integer::sum);
+              state.put(n, true);
+            })
+            .build());
+      }
+      return new Plan("switches", "Turn switches on", steps, List.of());
+    }
+  }
+
+  private PlanRunner runner(Journal journal) {
+    return PlanRunner.builder().journal(journal).sleeper(clock.sleeper()).retryPolicy(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30))).build();
+  }
+
+  @Test
+  void run_whenPermanentFailureAtEveryStep_rerunConvergesAndAppliesEachStepOnce() {
+    String[] names = {"a", "b", "c", "d"};
+    for (String failing : names) {
+      Switches s = new Switches();
+      s.failOn = failing;
+      s.faults.add(new BackendException("test", "x", "boom at " + failing, null));
+      Journal journal = Journal.inMemory();
+      RunResult first = runner(journal).run(s.plan(names));
+      assertThat(first.succeeded()).isFalse();
+      assertThat(first.failure()).get().extracting(PlanFailedException::stepId).isEqualTo(failing);
+      assertThat(first.failure().get().getMessage()).contains("step '" + failing + "'").contains("boom at " + failing);
+      // steps after the failure were not touched
+      int idx = List.of(names).indexOf(failing);
+      for (int i = idx + 1; i < names.length; i++) {
+        assertThat(first.steps().get(i).status()).isEqualTo(StepStatus.NOT_RUN);
+        assertThat(s.state).doesNotContainKey(names[i]);
+      }
+      RunResult second = runner(journal).run(s.plan(names));
+      assertThat(second.succeeded()).isTrue();
+      assertThat(s.state.values()).containsOnly(true).hasSize(names.length);
+      assertThat(s.applies.values()).containsOnly(1);
+      for (int i = 0; i < idx; i++) {
+        assertThat(second.steps().get(i).status()).isEqualTo(StepStatus.DONE_EARLIER);
+      }
+    }
+  }
+
+  @Test
+  void run_whenCrashAfterApplyBeforeJournal_rerunSeesItAlreadyDone() {
+    Switches s = new Switches();
+    Journal journal = Journal.inMemory();
+    // a "crash": state changed but the journal never heard of it
+    s.state.put("a", true);
+    RunResult r = runner(journal).run(s.plan("a", "b"));
+    assertThat(r.step("a")).get().extracting(StepResult::status).isEqualTo(StepStatus.ALREADY_DONE);
+    assertThat(s.applies).doesNotContainKey("a");
+    assertThat(s.applies.get("b")).isEqualTo(1);
+  }
+
+  @Test
+  void run_whenThrottledWithRetryAfter_waitsThatLongOnTheClockAndSucceeds() {
+    Switches s = new Switches();
+    s.failOn = "a";
+    s.faults.add(new ThrottledException("429", Duration.ofSeconds(37)));
+    s.faults.add(new TransientException("503", null));
+    Instant before = clock.instant();
+    List<Duration> waits = new ArrayList<>();
+    PlanRunner r = PlanRunner.builder().sleeper(clock.sleeper()).retryPolicy(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30)))
+        .listener(new ProgressListener() {
+          @Override
+          public void retrying(String planId, String stepId, int attempt, Duration wait, RuntimeException cause) {
+            waits.add(wait);
+          }
+        }).build();
+    RunResult result = r.run(s.plan("a"));
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.step("a").get().attempts()).isEqualTo(3);
+    assertThat(waits).containsExactly(Duration.ofSeconds(37), Duration.ofSeconds(2));
+    assertThat(Duration.between(before, clock.instant())).isEqualTo(Duration.ofSeconds(39));
+  }
+
+  @Test
+  void run_whenTransientNeverClears_stopsAfterMaxAttemptsNamingTheStep() {
+    Switches s = new Switches();
+    s.failOn = "b";
+    for (int i = 0; i < 10; i++) {
+      s.faults.add(new TransientException("503", null));
+    }
+    RunResult r = runner(Journal.inMemory()).run(s.plan("a", "b"));
+    assertThat(r.failure()).get().satisfies(f -> {
+      assertThat(f.stepId()).isEqualTo("b");
+      assertThat(f.getMessage()).contains("gave up after 4 attempts");
+      assertThat(f.isTransient()).isTrue();
+    });
+    assertThat(s.faults).hasSize(6);
+  }
+
+  @Test
+  void run_whenGuardRefuses_stopsWithoutApplying() {
+    AtomicInteger applied = new AtomicInteger();
+    Step guarded = Step.builder().id("remove-licenses").description("remove").isDone(() -> false).apply(applied::incrementAndGet)
+        .guard(() -> Optional.of("the mailbox does not read back as shared")).build();
+    RunResult r = runner(Journal.inMemory()).run(new Plan("p", "t", List.of(guarded), List.of()));
+    assertThat(applied).hasValue(0);
+    assertThat(r.failure().get().getMessage()).contains("refused: the mailbox does not read back as shared");
+  }
+
+  @Test
+  void run_whenVerifyNeverReadsBack_failsTransientlyThenStops() {
+    Step never = Step.builder().id("x").description("x").isDone(() -> false).apply(() -> {}).verify(() -> false).build();
+    RunResult r = runner(Journal.inMemory()).run(new Plan("p", "t", List.of(never), List.of()));
+    assertThat(r.failure().get().getMessage()).contains("does not read back");
+  }
+
+  @Test
+  void dryRun_changesNothingAndMarksWhatWouldBeSkipped() {
+    Switches s = new Switches();
+    s.state.put("b", true);
+    Map<String, Boolean> before = new LinkedHashMap<>(s.state);
+    RunResult r = runner(Journal.inMemory()).dryRun(s.plan("a", "b"));
+    assertThat(r.dryRun()).isTrue();
+    assertThat(r.succeeded()).isFalse();
+    assertThat(r.steps()).extracting(StepResult::status).containsExactly(StepStatus.WOULD_APPLY, StepStatus.WOULD_SKIP);
+    assertThat(s.state).isEqualTo(before);
+    assertThat(s.applies).isEmpty();
+  }
+
+  @Test
+  void jsonLinesJournal_survivesTheProcessAndIgnoresATornLastLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("journal.jsonl");
+    Switches s = new Switches();
+    s.failOn = "b";
+    s.faults.add(new BackendException("t", "x", "boom", null));
+    try (Journal j = Journal.jsonLines(file, clock)) {
+      runner(j).run(s.plan("a", "b"));
+    }
+    Files.writeString(file, Files.readString(file) + "{\"plan\":\"switches\",\"st", java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+    Switches fresh = new Switches();
+    fresh.state.putAll(s.state);
+    try (Journal j = Journal.jsonLines(file, clock)) {
+      assertThat(j.isFinished("switches", "a")).isTrue();
+      assertThat(j.isFinished("switches", "b")).isFalse();
+      RunResult r = runner(j).run(fresh.plan("a", "b"));
+      assertThat(r.steps()).extracting(StepResult::status).containsExactly(StepStatus.DONE_EARLIER, StepStatus.APPLIED);
+    }
+    assertThat(Files.readAllLines(file).get(0)).contains("\"status\":\"APPLIED\"").contains("\"step\":\"a\"");
+  }
+
+  @Test
+  void jsonLinesJournal_whenAMiddleLineIsGarbage_refusesToGuess(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("j.jsonl");
+    Files.writeString(file, "not json\n{\"plan\":\"p\",\"step\":\"s\",\"status\":\"APPLIED\"}\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Journal.jsonLines(file))
+        .isInstanceOf(io.github.m365kit.InvalidInputException.class).hasMessageContaining("journal line 1");
+  }
+
+  @Test
+  void run_afterAPlanCompleted_rechecksEveryStepAndRepairsDrift() {
+    Switches s = new Switches();
+    Journal journal = Journal.inMemory();
+    assertThat(runner(journal).run(s.plan("a", "b")).succeeded()).isTrue();
+    s.state.put("b", false); // drift after the plan completed (e.g. a directory sync reverted it)
+    RunResult again = runner(journal).run(s.plan("a", "b"));
+    assertThat(again.steps()).extracting(StepResult::status).containsExactly(StepStatus.ALREADY_DONE, StepStatus.APPLIED);
+    assertThat(s.applies).containsEntry("a", 1).containsEntry("b", 2);
+    assertThat(journal.entries()).extracting(Journal.Entry::status).contains(StepStatus.PLAN_COMPLETED);
+    // a runner that remembers completed plans (the bulk runner's mode) does not look again
+    Journal remembering = Journal.inMemory();
+    PlanRunner r = PlanRunner.builder().journal(remembering).sleeper(clock.sleeper()).rememberCompletedPlans(true).build();
+    r.run(s.plan("c"));
+    s.state.put("c", false);
+    assertThat(r.run(s.plan("c")).steps()).extracting(StepResult::status).containsExactly(StepStatus.DONE_EARLIER);
+  }
+
+  @Test
+  void retryPolicy_backoffDoublesAndCapsButHonoursLongerRetryAfter() {
+    RetryPolicy p = new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(8));
+    assertThat(p.delay(1, null)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(p.delay(3, null)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(p.delay(9, null)).isEqualTo(Duration.ofSeconds(8));
+    assertThat(p.delay(1, Duration.ofSeconds(120))).isEqualTo(Duration.ofSeconds(120));
+    assertThat(p.delay(3, Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(4));
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.m365kit.examples.cli;
+
+import io.github.m365kit.InvalidInputException;
+import io.github.m365kit.M365KitException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code m365kit} command line. Exit codes: 0 success, 1 a user error (one-line reason on stderr), 2 a usage
+ * error. Without {@code --sandbox} every command runs on a fresh in-memory demo tenant and directory.
+ */
+@Command(name = "m365kit", mixinStandardHelpOptions = true, version = "m365kit 0.1.0-SNAPSHOT",
+    description = "Microsoft 365 / Exchange hybrid admin chores as typed, ordered, testable operations.",
+    subcommands = {DemoCommand.class, MailboxCommand.class, AuthCommand.class, InsightsCommand.class, RuleCommand.class, GroupCommand.class, SandboxCommand.class})
+public final class M365Kit {
+  @Option(names = "--sandbox", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Keep state in DIR (tenant.json and directory.ldif); default: a fresh demo tenant each run.")
+  Path sandbox;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log what m365kit does (DEBUG).")
+  boolean verbose;
+
+  /**
+   * Runs the CLI.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Runs the CLI with the given streams; used by tests.
+   *
+   * @param args the arguments
+   * @param out standard output
+   * @param err standard error
+   * @return the exit code
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    for (String a : args) {
+      if (a.equals("--verbose")) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+      }
+    }
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    CommandLine cl = new CommandLine(new M365Kit());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((ex, line, parse) -> {
+      if (ex instanceof M365KitException) {
+        err.println("m365kit: " + oneLine(ex.getMessage()));
+        return 1;
+      }
+      throw ex;
+    });
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("m365kit: " + oneLine(ex.getMessage()));
+      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return 2;
+    });
+    return cl.execute(args);
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
+  }
+
+  static InvalidInputException usage(String what, String value, String reason) {
+    return new InvalidInputException(what, value, reason);
+  }
+}

@@ -1,0 +1,146 @@
+package io.github.m365kit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.m365kit.examples.cli.M365Kit;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the README's Java snippets, the JShell quick start and the CLI, so none of them can rot. */
+class ExamplesTest {
+  private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+
+  record Run(int code, String out, String err) {}
+
+  static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = M365Kit.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void demo_passesEveryCheckAndExitsZero() {
+    Run r = cli("demo");
+    assertThat(r.out()).contains("Summary:").contains(" 0 failed");
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+  }
+
+  @Test
+  void ruleCheck_exitCodesAndColumnError() {
+    Run ok = cli("rule", "check", "user.department -eq \"Finance\"");
+    assertThat(ok.code()).isZero();
+    assertThat(ok.out().trim()).isEqualTo("user.department -eq \"Finance\"");
+    Run bad = cli("rule", "check", "user.department -eq");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).startsWith("m365kit: error at column ").doesNotContain("\n\n").hasLineCount(1);
+    Run usage = cli("rule", "check");
+    assertThat(usage.code()).isEqualTo(2);
+    Run unknown = cli("--no-such-option");
+    assertThat(unknown.code()).isEqualTo(2);
+  }
+
+  @Test
+  void ruleSimplify_printsTheSeedsFold() {
+    Run r = cli("rule", "simplify", "(user.department -eq \"Finance\") -or (user.mail -eq \"user1@domain.com\") -or (user.mail -eq \"user2@domain.com\")");
+    assertThat(r.out().trim()).isEqualTo("user.department -eq \"Finance\" -or user.mail -in [\"user1@domain.com\",\"user2@domain.com\"]");
+  }
+
+  @Test
+  void ruleEval_printsMatchesInInputOrder(@TempDir Path dir) throws Exception {
+    Path users = dir.resolve("users.json");
+    Files.writeString(users, "{\"value\":[{\"userPrincipalName\":\"b@contoso.com\",\"department\":\"finance\"},"
+        + "{\"userPrincipalName\":\"x@contoso.com\",\"department\":\"Sales\"},{\"userPrincipalName\":\"a@contoso.com\",\"department\":\"Finance\"}]}");
+    Run r = cli("rule", "eval", "user.department -eq \"Finance\"", "--users", users.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly("b@contoso.com", "a@contoso.com");
+    Files.writeString(users, "this is not json");
+    Run bad = cli("rule", "eval", "user.department -eq \"Finance\"", "--users", users.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).startsWith("m365kit: ").hasLineCount(1);
+  }
+
+  @Test
+  void sandboxInit_writesATenantThatCommandsCanLoad(@TempDir Path dir) {
+    Run r = cli("sandbox", "init", dir.toString());
+    assertThat(r.code()).isZero();
+    assertThat(dir.resolve("tenant.json")).exists();
+    assertThat(cli("--sandbox", dir.resolve("missing").toString(), "demo").code()).isIn(0, 1);
+  }
+
+  @Test
+  void readmeJavaSnippets_compileAndRun() throws Exception {
+    String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    List<String> blocks = new ArrayList<>();
+    while (m.find()) {
+      blocks.add(m.group(1));
+    }
+    assertThat(blocks).isNotEmpty();
+    String imports = "import io.github.m365kit.*; import io.github.m365kit.model.*; import io.github.m365kit.memory.*; import io.github.m365kit.group.*;"
+        + " import io.github.m365kit.plan.*; import java.nio.file.*; import java.util.*;";
+    // the first block is the runnable quick start; later blocks are shapes with "..." placeholders
+    evalAll(imports + "\n" + blocks.get(0));
+  }
+
+  @Test
+  void jshellQuickstart_runsAndChecksItself() throws Exception {
+    String script = Files.readString(ROOT.resolve("examples/jshell/quickstart.jsh"), StandardCharsets.UTF_8);
+    StringBuilder java = new StringBuilder();
+    String exitExpr = null;
+    for (String line : script.split("\n")) {
+      if (line.startsWith("/exit")) {
+        exitExpr = line.substring(5).trim();
+      } else if (!line.startsWith("//")) {
+        java.append(line).append('\n');
+      }
+    }
+    assertThat(exitExpr).isNotNull();
+    List<String> values = evalAll(java + "\n" + exitExpr + ";");
+    assertThat(values.get(values.size() - 1)).isEqualTo("0");
+  }
+
+  /** Evaluates source in an in-process JShell on this test's class path; fails on any compile or runtime error. */
+  static List<String> evalAll(String source) {
+    List<String> values = new ArrayList<>();
+    try (JShell js = JShell.builder().executionEngine("local").build()) {
+      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        js.addToClasspath(entry);
+      }
+      SourceCodeAnalysis sca = js.sourceCodeAnalysis();
+      String rest = source;
+      while (!rest.isBlank()) {
+        SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
+        String snippet = info.source() != null ? info.source() : rest;
+        for (SnippetEvent e : js.eval(snippet)) {
+          if (e.exception() != null) {
+            throw new AssertionError("snippet threw: " + snippet + "\n" + e.exception(), e.exception());
+          }
+          if (e.status() == Snippet.Status.REJECTED) {
+            StringBuilder why = new StringBuilder();
+            js.diagnostics(e.snippet()).forEach(d -> why.append(d.getMessage(java.util.Locale.ROOT)).append('\n'));
+            throw new AssertionError("snippet rejected: " + snippet + "\n" + why);
+          }
+          if (e.value() != null) {
+            values.add(e.value());
+          }
+        }
+        rest = info.remaining();
+      }
+    }
+    return values;
+  }
+}
