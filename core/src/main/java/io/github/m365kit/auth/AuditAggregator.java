@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,22 +63,45 @@ final class AuditAggregator implements Consumer<SignInEvent> {
     long last = Long.MIN_VALUE;
     final Set<String> ips = new HashSet<>();
     boolean ipsCapped;
-    final Set<String> apps = new LinkedHashSet<>();
+    final String[] apps = new String[MAX_APPS];
+    int appCount;
 
     ProtoAgg(String protocol) {
       this.protocol = protocol;
+    }
+
+    /** Remembers an application name; a linear scan of at most {@code MAX_APPS} beats hashing a fresh string per event. */
+    void app(String name) {
+      for (int i = 0; i < appCount; i++) {
+        if (apps[i].equals(name)) {
+          return;
+        }
+      }
+      if (appCount < MAX_APPS) {
+        apps[appCount++] = name;
+      }
     }
   }
 
   private static final class UserAgg {
     final String upn;
     final List<ProtoAgg> protocols = new ArrayList<>(2);
+    final ProtoAgg[] known = new ProtoAgg[APPS.length];
 
     UserAgg(String upn) {
       this.upn = upn;
     }
 
-    ProtoAgg get(String protocol) {
+    ProtoAgg get(ClientApp app, String protocol) {
+      if (app != ClientApp.UNKNOWN) {
+        ProtoAgg p = known[app.ordinal()];
+        if (p == null) {
+          p = new ProtoAgg(protocol);
+          known[app.ordinal()] = p;
+          protocols.add(p);
+        }
+        return p;
+      }
       for (ProtoAgg p : protocols) {
         if (p.protocol.equals(protocol)) {
           return p;
@@ -124,7 +146,7 @@ final class AuditAggregator implements Consumer<SignInEvent> {
       u = new UserAgg(upn);
       users.put(upn, u);
     }
-    ProtoAgg p = u.get(protocol);
+    ProtoAgg p = u.get(app, protocol);
     boolean ok = e.succeeded();
     if (ok) {
       p.successes++;
@@ -175,8 +197,8 @@ final class AuditAggregator implements Consumer<SignInEvent> {
       }
     }
     String appName = e.appDisplayName();
-    if (!appName.isEmpty() && p.apps.size() < MAX_APPS) {
-      p.apps.add(appName);
+    if (!appName.isEmpty()) {
+      p.app(appName);
     }
     long day = Math.floorDiv(millis, 86_400_000L);
     long[] counts = daily.get(day);
@@ -200,7 +222,7 @@ final class AuditAggregator implements Consumer<SignInEvent> {
       Set<String> dIps = new TreeSet<>();
       List<String> dProtocols = new ArrayList<>();
       for (ProtoAgg p : u.protocols) {
-        List<String> apps = new ArrayList<>(p.apps);
+        List<String> apps = new ArrayList<>(java.util.Arrays.asList(p.apps).subList(0, p.appCount));
         apps.sort(null);
         usages.add(new LegacyAuthReport.Usage(upn, p.protocol, p.successes, p.failures, Instant.ofEpochMilli(p.first),
             Instant.ofEpochMilli(p.last), p.ips.size(), p.ipsCapped, apps));

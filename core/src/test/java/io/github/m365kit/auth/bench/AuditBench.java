@@ -2,12 +2,16 @@ package io.github.m365kit.auth.bench;
 
 import io.github.m365kit.auth.LegacyAuthAudit;
 import io.github.m365kit.auth.LegacyAuthReport;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmarks the legacy-authentication audit: generates N events deterministically to a file (unless it exists),
@@ -39,16 +43,37 @@ public final class AuditBench {
       System.out.printf(Locale.ROOT, "generated %,d events (%s, %,d bytes) in %.1f s%n", n, shape, Files.size(file), (System.nanoTime() - t0) / 1e9);
     }
     LegacyAuthAudit audit = LegacyAuthAudit.builder().clock(Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC)).build();
-    for (int round = 1; round <= 3; round++) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    int rounds = Integer.getInteger("rounds", 3);
+    for (int round = 1; round <= rounds; round++) {
       System.gc();
+      AtomicLong peak = new AtomicLong();
+      Thread sampler = new Thread(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "heap-sampler");
+      sampler.setDaemon(true);
+      sampler.start();
+      long cpu0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       LegacyAuthReport r = audit.audit(file);
       double s = (System.nanoTime() - t0) / 1e9;
+      double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+      sampler.interrupt();
+      sampler.join();
       System.gc();
-      Runtime rt = Runtime.getRuntime();
-      long heap = rt.totalMemory() - rt.freeMemory();
-      System.out.printf(Locale.ROOT, "round %d: %,d events in %.2f s = %,.0f events/s; %,d user/protocol rows, %d spray IPs; heap after GC %,d MB%n",
-          round, r.eventsRead(), s, r.eventsRead() / s, r.users().size(), r.suspectedSpray().size(), heap >> 20);
+      long retained = memory.getHeapMemoryUsage().getUsed();
+      System.out.printf(Locale.ROOT, "round %d: %,d events in %.2f s wall (%.2f s CPU) = %,.0f events/s wall, %,.0f events/s CPU;"
+          + " %,d user/protocol rows, %d spray IPs; peak heap %,d MB, after GC %,d MB%n",
+          round, r.eventsRead(), s, cpu, r.eventsRead() / s, r.eventsRead() / cpu, r.users().size(), r.suspectedSpray().size(), peak.get() >> 20,
+          retained >> 20);
       if (round == 3 && args.length > 3) {
         Files.writeString(Path.of(args[3]), r.render(LegacyAuthReport.Format.JSON));
       }
