@@ -56,16 +56,53 @@ final class AdUserMapper {
 
   /**
    * @param dn core's name
-   * @return the same name for the SDK; values are carried unescaped, so no text can change its structure
+   * @return the same name for the SDK, spelled the way Active Directory accepts it ({@link #adString}); values are
+   *     escaped, so no text can change its structure
    */
   static DN toLdap(DistinguishedName dn) {
-    List<DistinguishedName.Rdn> rdns = dn.rdns();
-    RDN[] out = new RDN[rdns.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = new RDN(rdns.get(i).type(), rdns.get(i).value());
+    try {
+      return new DN(adString(dn));
+    } catch (LDAPException e) {
+      throw new InvalidInputException("distinguished name", dn.toString(), "it cannot be written as an LDAP DN: " + e.getMessage());
     }
-    return new DN(out);
   }
+
+  /**
+   * Spells a DN for Active Directory. RFC 4514 lets {@code =} stay unescaped inside a value, but AD's DN parser (and
+   * Samba's) rejects an unescaped {@code =} with 34 invalidDNSyntax, so every character AD lists as special is
+   * escaped with a backslash: {@code , + " \ < > ; =}, {@code #} at the start, a space at the start or end; control
+   * characters are written as {@code \XX} hex pairs.
+   *
+   * @param dn core's name
+   * @return e.g. {@code CN=a\=b\, c,OU=Staff,DC=contoso,DC=com}
+   */
+  static String adString(DistinguishedName dn) {
+    StringBuilder sb = new StringBuilder();
+    for (DistinguishedName.Rdn rdn : dn.rdns()) {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(rdn.type()).append('=');
+      escapeAdValue(rdn.value(), sb);
+    }
+    return sb.toString();
+  }
+
+  private static void escapeAdValue(String v, StringBuilder sb) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      boolean edgeSpace = c == ' ' && (i == 0 || i == v.length() - 1);
+      if (c == ',' || c == '+' || c == '"' || c == '\\' || c == '<' || c == '>' || c == ';' || c == '=' || (c == '#' && i == 0) || edgeSpace) {
+        sb.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        sb.append('\\').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      } else {
+        sb.append(c);
+      }
+    }
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /**
    * @param dn the SDK's name

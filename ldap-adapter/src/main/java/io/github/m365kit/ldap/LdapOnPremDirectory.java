@@ -74,6 +74,7 @@ public final class LdapOnPremDirectory implements OnPremDirectory, AutoCloseable
 
   private static final Logger log = LoggerFactory.getLogger(LdapOnPremDirectory.class);
   private static final String USER = "AD user";
+  private static final String OU = "organizational unit";
   private static final int ATTEMPTS = 3;
   private static final Filter IS_USER = Filter.createANDFilter(
       Filter.createEqualityFilter("objectClass", "user"),
@@ -142,7 +143,7 @@ public final class LdapOnPremDirectory implements OnPremDirectory, AutoCloseable
   @Override
   public void forEachUser(DistinguishedName base, Consumer<AdUser> visitor) {
     Objects.requireNonNull(visitor, "visitor == null");
-    search(toLdap(base), SearchScope.SUB, IS_USER, "search base", base.toString(), visitor);
+    search(named(base, "search base"), SearchScope.SUB, IS_USER, "search base", base.toString(), visitor);
   }
 
   @Override
@@ -232,8 +233,8 @@ public final class LdapOnPremDirectory implements OnPremDirectory, AutoCloseable
 
   @Override
   public DistinguishedName move(DistinguishedName dn, DistinguishedName newParent) {
-    DN old = toLdap(dn);
-    DN parent = toLdap(newParent);
+    DN old = named(dn, USER);
+    DN parent = named(newParent, OU);
     RDN rdn = old.getRDN();
     DistinguishedName target = newParent.child(dn.rdn().type(), dn.rdn().value());
     if (target.equals(dn)) {
@@ -243,8 +244,11 @@ public final class LdapOnPremDirectory implements OnPremDirectory, AutoCloseable
     try {
       ldap.modifyDN(new ModifyDNRequest(old, rdn, true, parent));
     } catch (LDAPException e) {
-      if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT && exists(old)) {
-        NotFoundException nf = new NotFoundException("organizational unit", newParent.toString());
+      // Windows AD answers a missing new superior with 32 noSuchObject, Samba with 80 other ("00002095: ... parent
+      // does not exist"): whatever the code, a move whose target OU is missing while the user exists is reported as
+      // the missing OU.
+      if (e.getResultCode() != ResultCode.ENTRY_ALREADY_EXISTS && exists(old) && !exists(parent)) {
+        NotFoundException nf = new NotFoundException(OU, newParent.toString());
         nf.initCause(e);
         throw nf;
       }
@@ -282,8 +286,23 @@ public final class LdapOnPremDirectory implements OnPremDirectory, AutoCloseable
     return out.stream().findFirst();
   }
 
+  /**
+   * The SDK's name for a target. AD (and Samba) end an RDN value at a NUL character, so {@code CN=Jane Doe\00} would
+   * reach {@code CN=Jane Doe}: a name holding NUL cannot name an AD object and is never sent.
+   *
+   * @throws NotFoundException when a value of {@code dn} holds a NUL character
+   */
+  private static DN named(DistinguishedName dn, String kind) {
+    for (DistinguishedName.Rdn rdn : dn.rdns()) {
+      if (rdn.value().indexOf('\0') >= 0) {
+        throw new NotFoundException(kind, dn.toString(), kind + " '" + dn + "' was not found: an AD name cannot hold a NUL character");
+      }
+    }
+    return toLdap(dn);
+  }
+
   private SearchResultEntry read(DistinguishedName dn, String... attributes) {
-    SearchRequest req = new SearchRequest(toLdap(dn), SearchScope.BASE, IS_USER, attributes);
+    SearchRequest req = new SearchRequest(named(dn, USER), SearchScope.BASE, IS_USER, attributes);
     SearchResult res;
     try {
       res = ldap.search(req);
@@ -306,7 +325,7 @@ public final class LdapOnPremDirectory implements OnPremDirectory, AutoCloseable
 
   private void modify(DistinguishedName dn, String operation, List<Modification> mods) {
     try {
-      ldap.modify(new ModifyRequest(toLdap(dn), mods));
+      ldap.modify(new ModifyRequest(named(dn, USER), mods));
     } catch (LDAPException e) {
       throw LdapErrors.translate(e, operation, USER, dn.toString());
     }
@@ -315,7 +334,7 @@ public final class LdapOnPremDirectory implements OnPremDirectory, AutoCloseable
   /** @return false when the values read before changed concurrently (the caller re-reads and retries) */
   private boolean tryModify(DistinguishedName dn, String operation, List<Modification> mods, int attempt) {
     try {
-      ldap.modify(new ModifyRequest(toLdap(dn), mods));
+      ldap.modify(new ModifyRequest(named(dn, USER), mods));
       return true;
     } catch (LDAPException e) {
       int rc = e.getResultCode().intValue();

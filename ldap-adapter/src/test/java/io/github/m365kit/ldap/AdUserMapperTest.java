@@ -49,6 +49,15 @@ class AdUserMapperTest {
   }
 
   @Test
+  void toLdap_escapesEqualsSignsAndEdgesTheWayAdRequires() {
+    // AD (and Samba) reject an unescaped '=' inside a value with 34 invalidDNSyntax, though RFC 4514 allows it
+    DistinguishedName dn = STAFF.child("CN", "#a=b, c+d\"e\"<f>;g\\h \u0001i ");
+    assertThat(AdUserMapper.toLdap(dn).toString())
+        .isEqualTo("CN=\\#a\\=b\\, c\\+d\\\"e\\\"\\<f\\>\\;g\\\\h \\01i\\ ,OU=Staff,DC=contoso,DC=com");
+    assertThat(AdUserMapper.toLdap(STAFF.child("CN", " Jane#1")).toString()).startsWith("CN=\\ Jane#1,");
+  }
+
+  @Test
   void dnConversion_roundTripsSpecialCharacters() throws Exception {
     DistinguishedName dn = STAFF.child("CN", "a,b+c\"d<e>f;g\\h=i #j \u0000k \u00e9");
     DN ldap = AdUserMapper.toLdap(dn);

@@ -12,6 +12,7 @@ import io.github.m365kit.NotFoundException;
 import io.github.m365kit.ThrottledException;
 import io.github.m365kit.TransientException;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,42 @@ class LdapErrorsTest {
     assertThat(((BackendException) e).code()).isEqualTo(code + " (" + rc.getName() + ")");
     assertThat(((BackendException) e).backend()).isEqualTo("ldap");
     assertThat(e.isTransient()).isFalse();
+  }
+
+  /**
+   * Every AcceptSecurityContext sub-code AD sends with 49, in the exact wording Windows AD and Samba AD DC 4.17 use
+   * (Samba's text was captured from the DC of the *SambaIT suite for 52e, 530, 533, 701 and 773).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 525, v4563 | the user does not exist | 525",
+      "80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data 52e, v1db1 | the password is wrong | 52e",
+      "80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data 530, v1db1 | the account may not log on at this time | 530",
+      "80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 531, v4563 | the account may not log on from this workstation | 531",
+      "80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 532, v4563 | the password has expired | 532",
+      "80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data 533, v1db1 | the account is disabled | 533",
+      "80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data 701, v1db1 | the account has expired | 701",
+      "80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data 773, v1db1 | the password must be reset | 773",
+      "80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 775, v4563 | the account is locked out | 775",
+      "80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 52E, v4563 | the password is wrong | 52e"})
+  void invalidCredentials_everyAdSubCode_isAccessDeniedSayingWhy(String diagnostic, String reason, String code) {
+    M365KitException e = translate(ResultCode.INVALID_CREDENTIALS, diagnostic);
+    assertThat(e).isExactlyInstanceOf(AccessDeniedException.class).hasMessageContaining(reason).hasMessageContaining("AD data " + code)
+        .hasMessageContaining("49 (invalid credentials)");
+    assertThat(e.isTransient()).isFalse();
+  }
+
+  @Test
+  void invalidCredentials_withUnknownAdSubCode_keepsTheCode() {
+    assertThat(translate(ResultCode.INVALID_CREDENTIALS, "AcceptSecurityContext error, data 568, v4563")).isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("AD refused the credentials (AD data 568)");
+  }
+
+  @Test
+  void strongAuthRequired_onPlainSimpleBind_isAccessDenied() {
+    // Samba AD DC's answer to a simple bind without TLS (AD's default "ldap server require strong auth")
+    assertThat(translate(ResultCode.STRONG_AUTH_REQUIRED, "BindSimple: Transport encryption required.")).isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("8 (strong auth required)").hasMessageContaining("Transport encryption required");
   }
 
   @Test

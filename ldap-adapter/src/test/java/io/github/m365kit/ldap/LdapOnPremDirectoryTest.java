@@ -8,12 +8,14 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPInterface;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import io.github.m365kit.AmbiguousMatchException;
 import io.github.m365kit.BackendException;
 import io.github.m365kit.M365KitException;
+import io.github.m365kit.NotFoundException;
 import io.github.m365kit.TransientException;
 import io.github.m365kit.model.AdUser;
 import io.github.m365kit.model.DistinguishedName;
@@ -292,5 +294,48 @@ class LdapOnPremDirectoryTest extends OnPremDirectoryContract {
     LdapBackend.create(racing, BASE.toString()).setAccountDisabled(JANE.dn(), true);
     assertThat(modifies.get()).isEqualTo(2);
     assertThat(ad.directory().get(JANE.dn()).userAccountControl()).isEqualTo(66048 | 0x800000 | AdUser.ACCOUNTDISABLE);
+  }
+
+  @Test
+  void writes_whenDnValueHoldsNul_areNeverSent() {
+    // AD and Samba end an RDN value at NUL: "CN=Jane Doe\\00" would reach Jane
+    newDirectory(List.of(JANE), List.of(STAFF));
+    List<String> calls = new ArrayList<>();
+    LDAPInterface watching = (LDAPInterface) Proxy.newProxyInstance(LDAPInterface.class.getClassLoader(), new Class<?>[] {LDAPInterface.class}, (p, m, args) -> {
+      calls.add(m.getName());
+      try {
+        return m.invoke(ad.server(), args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    });
+    LdapOnPremDirectory d = LdapBackend.create(watching, BASE.toString());
+    DistinguishedName nul = STAFF.child("CN", "Jane Doe\u0000");
+    assertThatThrownBy(() -> d.setRecipientTypes(nul, RemoteRecipientType.MIGRATED_SHARED, RecipientTypeDetails.REMOTE_SHARED_MAILBOX, Optional.empty()))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("NUL");
+    assertThatThrownBy(() -> d.setAccountDisabled(nul, true)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> d.move(JANE.dn(), STAFF.child("OU", "x\u0000"))).isInstanceOf(NotFoundException.class).hasMessageContaining("organizational unit");
+    assertThat(calls).isEmpty();
+    assertSameUser(ad.directory().get(JANE.dn()), JANE);
+  }
+
+  @Test
+  void move_whenServerAnswersOtherForMissingParent_throwsNotFoundNamingTheOu() {
+    // Samba AD DC answers a missing new superior with 80 "00002095: objectclass: Cannot rename ..., parent does not exist!"
+    newDirectory(List.of(JANE), List.of(STAFF, DEPARTED));
+    LDAPInterface samba = (LDAPInterface) Proxy.newProxyInstance(LDAPInterface.class.getClassLoader(), new Class<?>[] {LDAPInterface.class}, (p, m, args) -> {
+      if (m.getName().equals("modifyDN")) {
+        throw new com.unboundid.ldap.sdk.LDAPException(ResultCode.OTHER, "00002095: objectclass: Cannot rename CN=Jane Doe, parent does not exist!");
+      }
+      try {
+        return m.invoke(ad.server(), args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    });
+    assertThatThrownBy(() -> LdapBackend.create(samba, BASE.toString()).move(JANE.dn(), MISSING_OU))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("Nowhere").hasRootCauseMessage("00002095: objectclass: Cannot rename CN=Jane Doe, parent does not exist!");
+    assertThatThrownBy(() -> LdapBackend.create(samba, BASE.toString()).move(JANE.dn(), DEPARTED))
+        .as("with the OU present, the server's answer is kept").isInstanceOf(BackendException.class).hasMessageContaining("80 (other)");
   }
 }
