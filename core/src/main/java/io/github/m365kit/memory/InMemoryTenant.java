@@ -65,7 +65,7 @@ import java.util.function.Consumer;
  */
 public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthPolicyStore, SignInLog {
   /** The grace period of an unlicensed user mailbox. */
-  public static final Duration GRACE_PERIOD = Duration.ofDays(30);
+  public static final Duration GRACE_PERIOD = Mailbox.UNLICENSED_GRACE_PERIOD;
 
   private final String name;
   private final Clock clock;
@@ -222,6 +222,7 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
    * @param owner the owner
    * @return the start of the grace period, or empty when the mailbox is licensed or not a user mailbox
    */
+  @Override
   public synchronized Optional<Instant> unlicensedSince(Upn owner) {
     expireGracePeriods();
     return Optional.ofNullable(unlicensedSince.get(owner));

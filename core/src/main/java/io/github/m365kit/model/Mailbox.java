@@ -15,6 +15,8 @@ import org.immutables.value.Value;
 public interface Mailbox {
   /** 50 GB as Exchange counts it (53,687,091,200 bytes): the size an unlicensed shared mailbox may hold. */
   long SHARED_LIMIT_BYTES = 50L * 1024 * 1024 * 1024;
+  /** How long Exchange Online keeps the data of a user mailbox whose owner lost the license: 30 days. */
+  java.time.Duration UNLICENSED_GRACE_PERIOD = java.time.Duration.ofDays(30);
   /** 49 GB: from here m365kit warns that the shared-mailbox limit is near. */
   long SHARED_WARN_BYTES = 49L * 1024 * 1024 * 1024;
 

@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * Runs one plan per target (a policy rollout to every user) with bounded concurrency that adapts to throttling, a
  * shared journal for resume, a progress listener and a per-target report. A target whose plan fails does not stop
- * the others. Running the same targets again with the same journal re-applies nothing that finished.
+ * the others. Running the same targets again with the same journal re-applies nothing that finished and does not even
+ * re-read finished targets: the journal of a bulk run remembers completed plans (use a fresh journal for a new rollout).
  *
  * <p>Thread-safe; each {@link #run} uses its own worker threads and shuts them down before returning.
  */
@@ -88,7 +89,7 @@ public final class BulkRunner {
         }
       }
     };
-    PlanRunner runner = PlanRunner.builder().journal(journal).retryPolicy(retry).sleeper(slotFreeingSleeper).listener(throttleAware).build();
+    PlanRunner runner = PlanRunner.builder().journal(journal).retryPolicy(retry).sleeper(slotFreeingSleeper).listener(throttleAware).rememberCompletedPlans(true).build();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(maxConcurrency, Math.max(1, total))), r -> {
       Thread t = new Thread(r, "m365kit-bulk");
       t.setDaemon(true);

@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers which steps of which plans have finished, so that a rerun after a crash or a failure resumes instead of
- * starting over. A step counts as finished when it was applied and verified, or found already done.
+ * starting over. A step counts as finished when it was applied and verified, or found already done. Once a whole plan
+ * finishes, the runner records {@link StepStatus#PLAN_COMPLETED} and the journal forgets that plan's steps: a later run
+ * of the same plan checks every step again rather than trusting a run that is over.
  *
  * <p>{@link #inMemory()} keeps entries for the life of the object; {@link #jsonLines(Path)} appends one JSON object
  * per line ({@code {"at":…,"plan":…,"step":…,"status":…,"message":…}}) and reads them back when reopened, so it
@@ -120,6 +122,8 @@ public final class Journal implements AutoCloseable {
     entries.add(e);
     if (e.status() == StepStatus.APPLIED || e.status() == StepStatus.ALREADY_DONE) {
       finished.add(key(e.plan(), e.step()));
+    } else if (e.status() == StepStatus.PLAN_COMPLETED) {
+      finished.removeIf(k -> k.startsWith(e.plan() + "\u0000"));
     }
   }
 
@@ -168,8 +172,13 @@ public final class Journal implements AutoCloseable {
   public synchronized Set<String> finishedSteps(String planId) {
     Set<String> s = new HashSet<>();
     for (Entry e : entries) {
-      if (e.plan().equals(planId) && (e.status() == StepStatus.APPLIED || e.status() == StepStatus.ALREADY_DONE)) {
+      if (!e.plan().equals(planId)) {
+        continue;
+      }
+      if (e.status() == StepStatus.APPLIED || e.status() == StepStatus.ALREADY_DONE) {
         s.add(e.step());
+      } else if (e.status() == StepStatus.PLAN_COMPLETED) {
+        s.clear();
       }
     }
     return s;

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * steps whose target state is already in place are recorded as such, and every other step is guarded, applied and
  * verified. Transient errors are retried per the {@link RetryPolicy}, honouring Retry-After; a permanent error, a
  * refused guard or exhausted retries stop the plan at that step and are returned in {@link RunResult#failure()}.
- * Running the same plan again resumes where it stopped.
+ * Running the same plan again resumes where it stopped; once a plan has completed, running it again re-checks every
+ * step (and repairs what changed since).
  *
  * <p>Immutable and thread-safe when its journal, sleeper and listener are; one runner may run many plans at once.
  *
@@ -31,8 +32,10 @@ public final class PlanRunner {
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final ProgressListener listener;
+  private final boolean rememberCompleted;
 
   private PlanRunner(Builder b) {
+    this.rememberCompleted = b.rememberCompleted;
     this.journal = b.journal;
     this.retry = b.retry;
     this.sleeper = b.sleeper;
@@ -63,6 +66,7 @@ public final class PlanRunner {
    */
   public RunResult dryRun(Plan plan) {
     List<StepResult> results = new ArrayList<>();
+    boolean earlierWouldApply = false;
     for (Step step : plan.steps()) {
       if (journal.isFinished(plan.id(), step.id())) {
         results.add(StepResult.of(step.id(), StepStatus.DONE_EARLIER, 0));
@@ -72,9 +76,11 @@ public final class PlanRunner {
       Optional<String> note = Optional.empty();
       try {
         status = step.isDone() ? StepStatus.WOULD_SKIP : StepStatus.WOULD_APPLY;
-        if (status == StepStatus.WOULD_APPLY) {
+        // a guard reads today's state: it says something only for the first step that would change it
+        if (status == StepStatus.WOULD_APPLY && !earlierWouldApply) {
           note = step.guard();
         }
+        earlierWouldApply |= status == StepStatus.WOULD_APPLY;
       } catch (M365KitException e) {
         status = StepStatus.WOULD_APPLY;
         note = Optional.of(e.getMessage());
@@ -116,6 +122,9 @@ public final class PlanRunner {
       }
       results.add(r);
       listener.stepFinished(plan.id(), r);
+    }
+    if (failure == null && !plan.isEmpty() && !rememberCompleted) {
+      journal.record(plan.id(), "*", StepStatus.PLAN_COMPLETED, "");
     }
     return new RunResult(plan.id(), results, Optional.ofNullable(failure), false);
   }
@@ -167,8 +176,22 @@ public final class PlanRunner {
     private RetryPolicy retry = RetryPolicy.defaults();
     private Sleeper sleeper = Sleeper.system();
     private ProgressListener listener = ProgressListener.NONE;
+    private boolean rememberCompleted;
 
     private Builder() {}
+
+    /**
+     * Keeps the finished steps of completed plans in the journal, so that running a completed plan again touches
+     * nothing. The bulk runner uses this: a rollout journal then resumes a rollout without re-reading finished
+     * targets. Use a fresh journal for each new rollout. Default: false (a completed plan is re-checked on its next run).
+     *
+     * @param remember whether to remember completed plans
+     * @return this
+     */
+    public Builder rememberCompletedPlans(boolean remember) {
+      this.rememberCompleted = remember;
+      return this;
+    }
 
     /**
      * @param journal where finished steps are recorded

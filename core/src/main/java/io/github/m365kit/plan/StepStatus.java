@@ -8,5 +8,9 @@ public enum StepStatus {
   /** It failed; the plan stopped here. */ FAILED,
   /** It was not reached (an earlier step failed, or a dry run). */ NOT_RUN,
   /** Dry run: it would be applied. */ WOULD_APPLY,
-  /** Dry run: it is already in place and would be skipped. */ WOULD_SKIP
+  /** Dry run: it is already in place and would be skipped. */ WOULD_SKIP,
+  /**
+   * Journal only: the whole plan finished. The journal forgets the plan's finished steps, so the next run of the same
+   * plan checks every step again (and repairs anything changed since) instead of trusting an old run.
+   */ PLAN_COMPLETED
 }

@@ -78,6 +78,17 @@ public interface MailboxStore {
   void revokeFullAccess(SmtpAddress address, Upn trustee);
 
   /**
+   * When the grace period of an unlicensed user mailbox started, for backends that know it (the in-memory tenant
+   * does; Exchange Online does not expose it, so the real adapters return empty and callers must say so).
+   *
+   * @param owner the mailbox owner's sign-in name
+   * @return the start of the 30-day grace period, or empty when unknown or not applicable
+   */
+  default Optional<java.time.Instant> unlicensedSince(Upn owner) {
+    return Optional.empty();
+  }
+
+  /**
    * A FullAccess grant.
    *
    * @param trustee who holds it

@@ -190,6 +190,24 @@ class PlanRunnerTest {
   }
 
   @Test
+  void run_afterAPlanCompleted_rechecksEveryStepAndRepairsDrift() {
+    Switches s = new Switches();
+    Journal journal = Journal.inMemory();
+    assertThat(runner(journal).run(s.plan("a", "b")).succeeded()).isTrue();
+    s.state.put("b", false); // drift after the plan completed (e.g. a directory sync reverted it)
+    RunResult again = runner(journal).run(s.plan("a", "b"));
+    assertThat(again.steps()).extracting(StepResult::status).containsExactly(StepStatus.ALREADY_DONE, StepStatus.APPLIED);
+    assertThat(s.applies).containsEntry("a", 1).containsEntry("b", 2);
+    assertThat(journal.entries()).extracting(Journal.Entry::status).contains(StepStatus.PLAN_COMPLETED);
+    // a runner that remembers completed plans (the bulk runner's mode) does not look again
+    Journal remembering = Journal.inMemory();
+    PlanRunner r = PlanRunner.builder().journal(remembering).sleeper(clock.sleeper()).rememberCompletedPlans(true).build();
+    r.run(s.plan("c"));
+    s.state.put("c", false);
+    assertThat(r.run(s.plan("c")).steps()).extracting(StepResult::status).containsExactly(StepStatus.DONE_EARLIER);
+  }
+
+  @Test
   void retryPolicy_backoffDoublesAndCapsButHonoursLongerRetryAfter() {
     RetryPolicy p = new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(8));
     assertThat(p.delay(1, null)).isEqualTo(Duration.ofSeconds(1));

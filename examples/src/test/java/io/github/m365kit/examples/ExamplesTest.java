@@ -82,6 +82,48 @@ class ExamplesTest {
   }
 
   @Test
+  void everyCommand_hasHelpThatExitsZero() {
+    List<List<String>> paths = new ArrayList<>();
+    collect(new picocli.CommandLine(new M365Kit()), new ArrayList<>(), paths);
+    assertThat(paths.size()).isGreaterThan(20);
+    for (List<String> path : paths) {
+      List<String> args = new ArrayList<>(path);
+      args.add("--help");
+      Run r = cli(args.toArray(String[]::new));
+      assertThat(r.code()).as(String.join(" ", args)).isZero();
+      assertThat(r.out()).as(String.join(" ", args)).contains("Usage: m365kit");
+    }
+  }
+
+  private static void collect(picocli.CommandLine cl, List<String> prefix, List<List<String>> out) {
+    out.add(List.copyOf(prefix));
+    cl.getSubcommands().forEach((name, sub) -> {
+      if (!name.equals("help")) {
+        List<String> next = new ArrayList<>(prefix);
+        next.add(name);
+        collect(sub, next, out);
+      }
+    });
+  }
+
+  @Test
+  void ldapUrl_runsAgainstAnExternalDirectoryOverLdap() {
+    try (io.github.m365kit.ldap.EmbeddedDirectory dc = io.github.m365kit.ldap.EmbeddedDirectory.startWithDemoData()) {
+      Run r = cli("--ldap-url", dc.ldapUrl(), "--ldap-allow-plaintext", "--base-dn", "DC=contoso,DC=com", "mailbox", "repair-remote", "cloud.first@contoso.com");
+      assertThat(r.code()).as(r.out() + r.err()).isZero();
+      var cloudFirst = dc.directory().findByUpn(io.github.m365kit.model.Upn.of("cloud.first@contoso.com")).orElseThrow();
+      assertThat(cloudFirst.hasRemoteMailboxRecord()).isTrue();
+      assertThat(cloudFirst.targetAddress()).contains("SMTP:cloud.first@contoso.mail.onmicrosoft.com");
+      // ldap:// without the explicit opt-out means StartTLS, which this server does not offer: a one-line error, nothing written
+      Run tls = cli("--ldap-url", dc.ldapUrl(), "--base-dn", "DC=contoso,DC=com", "mailbox", "preflight", "jane.doe@contoso.com");
+      assertThat(tls.code()).isEqualTo(1);
+      assertThat(tls.err()).startsWith("m365kit: ").hasLineCount(1);
+      Run noBase = cli("--ldap-url", dc.ldapUrl(), "mailbox", "preflight", "jane.doe@contoso.com");
+      assertThat(noBase.err()).contains("--base-dn");
+    }
+  }
+
+  @Test
   void readmeJavaSnippets_compileAndRun() throws Exception {
     String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
     Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
@@ -90,10 +132,18 @@ class ExamplesTest {
       blocks.add(m.group(1));
     }
     assertThat(blocks).isNotEmpty();
+    assertThat(blocks).hasSizeGreaterThanOrEqualTo(3);
     String imports = "import io.github.m365kit.*; import io.github.m365kit.model.*; import io.github.m365kit.memory.*; import io.github.m365kit.group.*;"
-        + " import io.github.m365kit.plan.*; import java.nio.file.*; import java.util.*;";
-    // the first block is the runnable quick start; later blocks are shapes with "..." placeholders
-    evalAll(imports + "\n" + blocks.get(0));
+        + " import io.github.m365kit.plan.*; import io.github.m365kit.mailbox.*; import io.github.m365kit.ldap.*; import io.github.m365kit.graph.*;"
+        + " import java.nio.file.*; import java.time.*; import java.util.*;";
+    // the quick start and the plan block run, in order, on the in-memory tenant; the README's journal starts empty
+    Files.createDirectories(Path.of("target"));
+    Files.deleteIfExists(Path.of("target", "jane-offboarding.jsonl"));
+    List<String> values = evalAll(imports + "\n" + blocks.get(0) + "\n" + blocks.get(1) + "\nString.valueOf(tenant.get(SmtpAddress.of(\"jane.doe@contoso.com\")).type());");
+    assertThat(values.get(values.size() - 1)).isEqualTo("\"SHARED\"");
+    // the real-backend block needs a DC and a tenant: compile it inside a lambda that is never called
+    evalAll(imports + "\nString tenantId = \"t\", clientId = \"c\", clientSecret = \"s\"; char[] secret = {};\n"
+        + "Runnable realBackends = () -> {\n" + blocks.get(2) + "\n};");
   }
 
   @Test

@@ -29,8 +29,15 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Checks checks = new Checks(out);
     out.println("m365kit demo — tenant " + DemoCast.TENANT + ", AD domain contoso.com");
-    try (Sandbox sb = Sandbox.open(null)) {
+    try (Sandbox sb = Sandbox.demo()) {
+      out.println("on-prem AD: embedded LDAP server at " + sb.ldap.ldapUrl() + " (real LDAP over a socket); cloud: in-memory tenant");
+      MailboxDemo.offboardHybridUser(sb, out, checks);
+      MailboxDemo.umTrap(sb, out, checks);
+      MailboxDemo.bigMailboxOnHold(sb, out, checks);
+      MailboxDemo.repairCloudFirst(sb, out, checks);
+      AuthDemo.shutOffBasicAuth(sb, out, checks);
       ruleSection(sb, out, checks);
+      AccessDemo.insightsAndOwa(sb, out, checks);
     }
     checks.summary();
     out.flush();

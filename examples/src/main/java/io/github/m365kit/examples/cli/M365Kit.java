@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "m365kit", mixinStandardHelpOptions = true, version = "m365kit 0.1.0-SNAPSHOT",
     description = "Microsoft 365 / Exchange hybrid admin chores as typed, ordered, testable operations.",
-    subcommands = {DemoCommand.class, SandboxCommand.class, RuleCommand.class, GroupCommand.class})
+    subcommands = {DemoCommand.class, MailboxCommand.class, AuthCommand.class, InsightsCommand.class, RuleCommand.class, GroupCommand.class, SandboxCommand.class})
 public final class M365Kit {
   @Option(names = "--sandbox", scope = ScopeType.INHERIT, paramLabel = "DIR",
       description = "Keep state in DIR (tenant.json and directory.ldif); default: a fresh demo tenant each run.")
@@ -23,6 +23,40 @@ public final class M365Kit {
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log what m365kit does (DEBUG).")
   boolean verbose;
+
+  @Option(names = "--tenant-id", scope = ScopeType.INHERIT, paramLabel = "TENANT_ID",
+      description = "Use the real tenant through Microsoft Graph and Exchange Online; credentials from azure-identity's environment "
+          + "variables (AZURE_CLIENT_ID, AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, AZURE_TENANT_ID).")
+  String tenantId;
+
+  @Option(names = "--graph-url", scope = ScopeType.INHERIT, hidden = true, description = "Graph base URL (tests, national clouds).")
+  String graphUrl;
+
+  @Option(names = "--exchange-url", scope = ScopeType.INHERIT, hidden = true, description = "Exchange admin base URL (tests, national clouds).")
+  String exchangeUrl;
+
+  @Option(names = "--ldap-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "Use a real domain controller, e.g. ldaps://dc01.contoso.com:636 (ldap:// means StartTLS).")
+  String ldapUrl;
+
+  @Option(names = "--base-dn", scope = ScopeType.INHERIT, paramLabel = "DN", description = "With --ldap-url: the domain root, e.g. DC=contoso,DC=com.")
+  String baseDn;
+
+  @Option(names = "--bind-dn", scope = ScopeType.INHERIT, paramLabel = "DN", description = "With --ldap-url: the account to bind as.")
+  String bindDn;
+
+  @Option(names = "--bind-password-env", scope = ScopeType.INHERIT, paramLabel = "VAR", defaultValue = "M365KIT_BIND_PASSWORD",
+      description = "With --bind-dn: the environment variable holding the password (default: ${DEFAULT-VALUE}); never on the command line.")
+  String bindPasswordEnv;
+
+  @Option(names = "--trust-store", scope = ScopeType.INHERIT, paramLabel = "FILE", description = "With --ldap-url: trust store with the DC's CA.")
+  Path trustStore;
+
+  @Option(names = "--trust-store-pin-env", scope = ScopeType.INHERIT, paramLabel = "VAR", description = "The environment variable holding the trust store password.")
+  String trustStorePinEnv;
+
+  @Option(names = "--ldap-allow-plaintext", scope = ScopeType.INHERIT, description = "With an ldap:// URL: no TLS at all (test labs only).")
+  boolean ldapPlaintext;
 
   /**
    * Runs the CLI.

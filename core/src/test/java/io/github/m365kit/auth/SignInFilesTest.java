@@ -1,0 +1,51 @@
+package io.github.m365kit.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.m365kit.InvalidInputException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class SignInFilesTest {
+  @Property
+  void parseMillis_agreesWithJavaTimeForIsoInstants(@ForAll @LongRange(min = 0, max = 4_102_444_800_000L) long millis) {
+    Instant i = Instant.ofEpochMilli(millis);
+    assertThat(SignInFiles.parseMillis(i.toString())).isEqualTo(millis);
+    assertThat(SignInFiles.parseMillis(i.atOffset(java.time.ZoneOffset.ofHours(-5)).toString())).isEqualTo(millis);
+  }
+
+  @Test
+  void parseMillis_acceptsGraphSevenDigitFractionsOffsetsAndPortalUsFormat() {
+    assertThat(SignInFiles.parseMillis("2026-01-05T10:23:45.1234567Z")).isEqualTo(Instant.parse("2026-01-05T10:23:45.123Z").toEpochMilli());
+    assertThat(SignInFiles.parseMillis("2026-01-05T12:23:45+02:00")).isEqualTo(Instant.parse("2026-01-05T10:23:45Z").toEpochMilli());
+    assertThat(SignInFiles.parseMillis("2026-01-05 10:23:45")).isEqualTo(Instant.parse("2026-01-05T10:23:45Z").toEpochMilli());
+    assertThat(SignInFiles.parseMillis("1/5/2026, 10:23:45 PM")).isEqualTo(Instant.parse("2026-01-05T22:23:45Z").toEpochMilli());
+  }
+
+  @Test
+  void parseMillis_rejectsImpossibleDates() {
+    assertThatThrownBy(() -> SignInFiles.parseMillis("2026-02-30T10:00:00Z")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> SignInFiles.parseMillis("yesterday")).isInstanceOf(InvalidInputException.class).hasMessageContaining("ISO-8601");
+  }
+
+  @Test
+  void csvReader_handlesQuotesEmbeddedLineBreaksAndBareCarriageReturns() throws IOException {
+    SignInFiles.CsvReader csv = new SignInFiles.CsvReader(new StringReader("a,\"b,\"\"c\"\"\nd\",e\r\nf,,\"\"\rlast"));
+    List<String> row = new ArrayList<>();
+    assertThat(csv.next(row)).isTrue();
+    assertThat(row).containsExactly("a", "b,\"c\"\nd", "e");
+    assertThat(csv.next(row)).isTrue();
+    assertThat(row).containsExactly("f", "", "");
+    assertThat(csv.next(row)).isTrue();
+    assertThat(row).containsExactly("last");
+    assertThat(csv.next(row)).isFalse();
+  }
+}
