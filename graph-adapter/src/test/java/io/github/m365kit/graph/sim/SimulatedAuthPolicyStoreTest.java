@@ -1,12 +1,8 @@
 package io.github.m365kit.graph.sim;
 
 import io.github.m365kit.spi.AuthPolicyStore;
-import io.github.m365kit.testkit.Capability;
 import io.github.m365kit.testkit.AuthPolicyStoreContract;
 import io.github.m365kit.testkit.TenantFixture;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 
 /** Runs the {@link AuthPolicyStoreContract} on the Graph adapter, over HTTP, against {@link GraphSimulator}. */

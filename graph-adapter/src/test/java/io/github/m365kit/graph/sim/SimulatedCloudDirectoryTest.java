@@ -1,12 +1,8 @@
 package io.github.m365kit.graph.sim;
 
 import io.github.m365kit.spi.CloudDirectory;
-import io.github.m365kit.testkit.Capability;
 import io.github.m365kit.testkit.CloudDirectoryContract;
 import io.github.m365kit.testkit.TenantFixture;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 
 /** Runs the {@link CloudDirectoryContract} on the Graph adapter, over HTTP, against {@link GraphSimulator}. */

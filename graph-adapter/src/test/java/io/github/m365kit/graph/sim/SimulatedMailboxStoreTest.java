@@ -1,12 +1,9 @@
 package io.github.m365kit.graph.sim;
 
 import io.github.m365kit.spi.MailboxStore;
-import io.github.m365kit.testkit.Capability;
 import io.github.m365kit.testkit.MailboxStoreContract;
 import io.github.m365kit.testkit.TenantFixture;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 
 /** Runs the {@link MailboxStoreContract} on the Graph adapter, over HTTP, against {@link GraphSimulator}. */

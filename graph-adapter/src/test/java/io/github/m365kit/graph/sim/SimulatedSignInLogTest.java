@@ -4,7 +4,6 @@ import io.github.m365kit.spi.SignInLog;
 import io.github.m365kit.testkit.Capability;
 import io.github.m365kit.testkit.SignInLogContract;
 import io.github.m365kit.testkit.TenantFixture;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
