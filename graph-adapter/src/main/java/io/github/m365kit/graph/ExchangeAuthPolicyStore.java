@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Only {@code Get-AuthenticationPolicy} is known to work through this endpoint; every write here is
  * UNCONFIRMED</b> (see {@link ExchangeRestClient}). {@link #create} and {@link #update} send all twelve
  * {@code AllowBasicAuth*} switches explicitly. {@link #delete} first checks holders and the org default and throws
- * {@link ConflictException}, as the in-memory tenant does. {@link #usersWith} pages through {@code Get-User} and
- * filters on the client, since a server-side filter on AuthenticationPolicy needs the policy's distinguished name.
+ * {@link ConflictException}, as the in-memory tenant does. {@link #usersWith} checks the policy exists, then pages through
+ * {@code Get-User} and filters on the client, since a server-side filter on AuthenticationPolicy needs the policy's distinguished name.
  * Needs Exchange.ManageAsApp plus the Exchange Administrator role. Thread-safe.
  */
 final class ExchangeAuthPolicyStore implements AuthPolicyStore {
@@ -88,7 +88,7 @@ final class ExchangeAuthPolicyStore implements AuthPolicyStore {
       throw new ConflictException("The authentication policy '" + name + "' is the organization's default and can't be removed. "
           + "Set another default (or none) first.");
     }
-    List<Upn> holders = usersWith(name);
+    List<Upn> holders = holders(name);
     if (!holders.isEmpty()) {
       throw new ConflictException("The authentication policy '" + name + "' is assigned to " + holders.size() + " user(s) ("
           + holders.subList(0, Math.min(5, holders.size())) + (holders.size() > 5 ? ", …" : "") + "); unassign it first.");
@@ -125,7 +125,13 @@ final class ExchangeAuthPolicyStore implements AuthPolicyStore {
 
   @Override
   public List<Upn> usersWith(String policyName) {
-    AuthPolicy.validateName(policyName);
+    if (find(policyName).isEmpty()) {
+      throw new NotFoundException(KIND, policyName, "The operation couldn't be performed because object '" + policyName + "' couldn't be found.");
+    }
+    return holders(policyName);
+  }
+
+  private List<Upn> holders(String policyName) {
     List<Upn> holders = new ArrayList<>();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("ResultSize", "Unlimited");

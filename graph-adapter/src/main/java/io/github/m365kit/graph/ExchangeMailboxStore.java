@@ -132,7 +132,17 @@ final class ExchangeMailboxStore implements MailboxStore {
     p.put("AccessRights", List.of("FullAccess"));
     p.put("InheritanceType", "All");
     p.put("AutoMapping", autoMapping);
-    exo.invoke("Add-MailboxPermission", p, ExchangeRestClient.userAnchor(address.value()), "mailbox", address.value());
+    try {
+      exo.invoke("Add-MailboxPermission", p, ExchangeRestClient.userAnchor(address.value()), "mailbox", address.value());
+    } catch (NotFoundException e) {
+      // Exchange names the object it could not find; an unknown trustee is a missing user, not a missing mailbox.
+      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      if (message.contains("'" + trustee.value().toLowerCase(Locale.ROOT) + "'")
+          && !message.contains("'" + address.value().toLowerCase(Locale.ROOT) + "'")) {
+        throw new NotFoundException("user", trustee.value(), e.getMessage());
+      }
+      throw e;
+    }
     log.debug("Granted FullAccess [mailbox={}, trustee={}, autoMapping={}]", address, trustee, autoMapping);
   }
 

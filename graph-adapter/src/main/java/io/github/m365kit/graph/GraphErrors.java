@@ -67,6 +67,12 @@ final class GraphErrors {
     }
     String text = operation + " failed with HTTP " + status + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : ": " + message);
     Duration retryAfter = retryAfter(header(api.getResponseHeaders(), "Retry-After"), Clock.systemUTC());
+    if (status == 400 && !message.startsWith(ON_PREM_MASTERED)) {
+      Rule rule = exchangeRule(message.toLowerCase(Locale.ROOT));
+      if (rule != null) {
+        return new ServiceRuleException(rule, text);
+      }
+    }
     return byStatus("graph", status, code, message, text, retryAfter, kind, id, api);
   }
 
@@ -122,6 +128,10 @@ final class GraphErrors {
     }
     if (lower.contains("converted to a shared mailbox") || lower.contains("no exchange online license")) {
       return Rule.CONVERSION_REQUIRES_LICENSE;
+    }
+    if (lower.contains("must keep an exchange online plan 2")) {
+      // m365kit's own rule (InMemoryTenant and the simulator): the real service accepts the removal.
+      return Rule.SHARED_MAILBOX_REQUIRES_LICENSE;
     }
     if (lower.contains("on-premises mastered")) {
       return Rule.ON_PREMISES_MASTERED;

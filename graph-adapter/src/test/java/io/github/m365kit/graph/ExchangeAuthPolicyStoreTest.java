@@ -73,12 +73,14 @@ class ExchangeAuthPolicyStoreTest extends WireTestSupport {
 
   @Test
   void usersWith_pagesGetUser_andFiltersOnClient() throws Exception {
+    server.enqueue(json("{\"value\":[" + BLOCK + "]}"));
     server.enqueue(json("{\"value\":[{\"UserPrincipalName\":\"a@contoso.com\",\"AuthenticationPolicy\":\"Block Basic Auth\"},"
         + "{\"UserPrincipalName\":\"b@contoso.com\",\"AuthenticationPolicy\":null}],\"@odata.nextLink\":\""
         + url(ExchangeRestClientTest.INVOKE + "?$skiptoken=2") + "\"}"));
     server.enqueue(json("{\"value\":[{\"UserPrincipalName\":\"c@contoso.com\",\"AuthenticationPolicy\":\"block basic auth\"}]}"));
 
     assertThat(backend.authPolicies().usersWith("Block Basic Auth")).containsExactly(Upn.of("a@contoso.com"), Upn.of("c@contoso.com"));
+    assertThat(ExchangeMailboxStoreTest.params(take(), "Get-AuthenticationPolicy").get("Identity").getAsString()).isEqualTo("Block Basic Auth");
     assertThat(ExchangeMailboxStoreTest.params(take(), "Get-User").get("ResultSize").getAsString()).isEqualTo("Unlimited");
   }
 

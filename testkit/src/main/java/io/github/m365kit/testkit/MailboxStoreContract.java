@@ -268,11 +268,13 @@ public abstract class MailboxStoreContract extends PortContract {
 
   @Test
   void grantFullAccess_onHostileAddressToHostileTrustee_roundTrips() {
-    store.grantFullAccess(addr(LICENSED), HOSTILE, true);
-    store.grantFullAccess(HOSTILE_ADDRESS, TRUSTEE, true);
+    // autoMapping=false: Exchange's Get-MailboxPermission does not report AutoMapping, so the Exchange adapter reads
+    // every grant back as false; this test is about the addresses.
+    store.grantFullAccess(addr(LICENSED), HOSTILE, false);
+    store.grantFullAccess(HOSTILE_ADDRESS, TRUSTEE, false);
     eventually(() -> {
-      assertThat(store.fullAccess(addr(LICENSED))).containsExactly(new MailboxPermission(HOSTILE, true));
-      assertThat(store.fullAccess(HOSTILE_ADDRESS)).containsExactly(new MailboxPermission(TRUSTEE, true));
+      assertThat(store.fullAccess(addr(LICENSED))).containsExactly(new MailboxPermission(HOSTILE, false));
+      assertThat(store.fullAccess(HOSTILE_ADDRESS)).containsExactly(new MailboxPermission(TRUSTEE, false));
     });
   }
 
