@@ -107,6 +107,41 @@ class ExamplesTest {
   }
 
   @Test
+  void tenantId_runsThroughTheGraphAndExchangeAdaptersAgainstTheLoopbackSimulator(@TempDir Path dir) throws Exception {
+    io.github.m365kit.memory.InMemoryTenant tenant = io.github.m365kit.memory.InMemoryTenant.demo();
+    try (io.github.m365kit.graph.sim.GraphSimulator sim = io.github.m365kit.graph.sim.GraphSimulator.start(tenant)) {
+      Path token = dir.resolve("token");
+      Files.writeString(token, io.github.m365kit.graph.sim.GraphSimulator.TOKEN);
+      String[] real = {"--tenant-id", sim.tenantId(), "--graph-url", sim.graphBaseUrl().toString(), "--exchange-url", sim.exchangeBaseUrl().toString(),
+          "--access-token-file", token.toString()};
+      Run create = cli(concat(real, "auth", "policy", "create", "Block Basic Auth"));
+      assertThat(create.code()).as(create.out() + create.err()).isZero();
+      assertThat(tenant.find("Block Basic Auth")).isPresent();
+      Run assign = cli(concat(real, "auth", "assign", "Block Basic Auth", "--user", "jane.doe@contoso.com", "--refresh-tokens"));
+      assertThat(assign.code()).as(assign.out() + assign.err()).isZero();
+      assertThat(tenant.assigned(io.github.m365kit.model.Upn.of("jane.doe@contoso.com"))).contains("Block Basic Auth");
+      Run audit = cli(concat(real, "auth", "audit", "--format", "json"));
+      assertThat(audit.code()).as(audit.err()).isZero();
+      assertThat(audit.out()).contains("\"userPrincipalName\" : \"imap.user@contoso.com\"");
+      // a service refusal travels over HTTP and comes back as the same one-line error
+      Run delete = cli(concat(real, "auth", "policy", "delete", "Block Basic Auth"));
+      assertThat(delete.code()).isEqualTo(1);
+      assertThat(delete.err()).contains("jane.doe@contoso.com").hasLineCount(1);
+      assertThat(sim.requestCount()).isPositive();
+      Files.writeString(token, "wrong-token");
+      Run denied = cli(concat(real, "auth", "policy", "list"));
+      assertThat(denied.code()).isEqualTo(1);
+      assertThat(denied.err()).doesNotContain("wrong-token").hasLineCount(1);
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void ldapUrl_runsAgainstAnExternalDirectoryOverLdap() {
     try (io.github.m365kit.ldap.EmbeddedDirectory dc = io.github.m365kit.ldap.EmbeddedDirectory.startWithDemoData()) {
       Run r = cli("--ldap-url", dc.ldapUrl(), "--ldap-allow-plaintext", "--base-dn", "DC=contoso,DC=com", "mailbox", "repair-remote", "cloud.first@contoso.com");

@@ -35,6 +35,10 @@ public final class M365Kit {
   @Option(names = "--exchange-url", scope = ScopeType.INHERIT, hidden = true, description = "Exchange admin base URL (tests, national clouds).")
   String exchangeUrl;
 
+  @Option(names = "--access-token-file", scope = ScopeType.INHERIT, hidden = true, paramLabel = "FILE",
+      description = "Use the bearer token in FILE instead of azure-identity (tests against the loopback simulator, short scripts).")
+  Path accessTokenFile;
+
   @Option(names = "--ldap-url", scope = ScopeType.INHERIT, paramLabel = "URL",
       description = "Use a real domain controller, e.g. ldaps://dc01.contoso.com:636 (ldap:// means StartTLS).")
   String ldapUrl;

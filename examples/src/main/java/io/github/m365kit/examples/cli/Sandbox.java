@@ -125,7 +125,7 @@ final class Sandbox implements AutoCloseable {
   }
 
   private static GraphBackend graphBackend(M365Kit root) {
-    TokenCredential credential = new EnvironmentCredentialBuilder().build();
+    TokenCredential credential = root.accessTokenFile != null ? staticToken(root.accessTokenFile) : new EnvironmentCredentialBuilder().build();
     GraphBackend.Builder b = GraphBackend.builder(credential, root.tenantId);
     if (root.graphUrl != null) {
       b.graphBaseUrl(URI.create(root.graphUrl));
@@ -134,6 +134,19 @@ final class Sandbox implements AutoCloseable {
       b.exchangeBaseUrl(URI.create(root.exchangeUrl));
     }
     return b.build();
+  }
+
+  private static TokenCredential staticToken(Path file) {
+    String token;
+    try {
+      token = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).trim();
+    } catch (java.io.IOException e) {
+      throw new CliFailure("cannot read --access-token-file " + file + ": " + e.getMessage());
+    }
+    if (token.isEmpty()) {
+      throw new CliFailure("--access-token-file " + file + " is empty");
+    }
+    return ctx -> reactor.core.publisher.Mono.just(new com.azure.core.credential.AccessToken(token, java.time.OffsetDateTime.now().plusMinutes(50)));
   }
 
   private static OnPremDirectory ldapDirectory(M365Kit root) {
