@@ -273,13 +273,29 @@ public final class AuthPolicyManager {
    * @return the plan, with the id {@code auth-rollout:<policy>:<upn in lower case>}
    */
   public Plan rolloutPlan(Upn user, String policyName, TokenRefresh refresh) {
-    return new Plan("auth-rollout:" + policyName + ":" + user.value().toLowerCase(Locale.ROOT),
-        "Assign authentication policy '" + policyName + "' to " + user.value(), userSteps(user, policyName, refresh, ""), List.of());
+    return rolloutPlan(user, policyName, refresh, false);
+  }
+
+  /**
+   * @param assignedEarlier whether an earlier run of this plan assigned (or tried to assign) the policy: its token
+   *     refresh is then still owed even though the assignment now reads back as done
+   */
+  Plan rolloutPlan(Upn user, String policyName, TokenRefresh refresh, boolean assignedEarlier) {
+    return new Plan(rolloutPlanId(user, policyName), "Assign authentication policy '" + policyName + "' to " + user.value(),
+        userSteps(user, policyName, refresh, "", assignedEarlier), List.of());
+  }
+
+  static String rolloutPlanId(Upn user, String policyName) {
+    return "auth-rollout:" + policyName + ":" + user.value().toLowerCase(Locale.ROOT);
   }
 
   private List<Step> userSteps(Upn u, String policyName, TokenRefresh refresh, String key) {
+    return userSteps(u, policyName, refresh, key, false);
+  }
+
+  private List<Step> userSteps(Upn u, String policyName, TokenRefresh refresh, String key, boolean assignedEarlier) {
     String suffix = key.isEmpty() ? "" : "-" + key;
-    AtomicBoolean changed = new AtomicBoolean();
+    AtomicBoolean changed = new AtomicBoolean(assignedEarlier);
     List<Step> steps = new ArrayList<>();
     steps.add(Step.builder()
         .id("assign" + suffix)

@@ -8,7 +8,9 @@ import io.github.m365kit.plan.Journal;
 import io.github.m365kit.plan.ProgressListener;
 import io.github.m365kit.plan.RetryPolicy;
 import io.github.m365kit.plan.Sleeper;
+import io.github.m365kit.plan.StepStatus;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +167,16 @@ public final class Rollout {
     List<Upn> users = new ArrayList<>(targets.keySet());
     BulkRunner runner = BulkRunner.builder().journal(journal).listener(listener).sleeper(sleeper).retryPolicy(retry)
         .concurrency(initialConcurrency, maxConcurrency).build();
-    BulkReport bulk = runner.run(users, Upn::value, u -> manager.rolloutPlan(u, targets.get(u), refresh));
+    // a run that stopped (or crashed) after assigning a user's policy but before refreshing the tokens leaves the
+    // assignment reading back as done: the journal says the refresh is still owed
+    Set<String> assignedEarlier = new HashSet<>();
+    for (Journal.Entry e : journal.entries()) {
+      if (e.step().equals("assign") && (e.status() == StepStatus.APPLIED || e.status() == StepStatus.FAILED)) {
+        assignedEarlier.add(e.plan());
+      }
+    }
+    BulkReport bulk = runner.run(users, Upn::value, u -> manager.rolloutPlan(u, targets.get(u), refresh,
+        assignedEarlier.contains(AuthPolicyManager.rolloutPlanId(u, targets.get(u)))));
     return new RolloutReport(policy, exceptionPolicy, targets, bulk);
   }
 }

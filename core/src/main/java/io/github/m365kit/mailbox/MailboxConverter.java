@@ -428,10 +428,13 @@ public final class MailboxConverter {
       this.planId = "mailbox-to-" + (o.target() == MailboxType.SHARED ? "shared" : "regular") + ":" + upn;
     }
 
-    /** @return true when the journal records that an earlier run of this plan applied the step */
-    boolean appliedEarlier(String stepId) {
-      return journal.map(j -> j.entries().stream()
-          .anyMatch(e -> e.plan().equals(planId) && e.step().equals(stepId) && e.status() == StepStatus.APPLIED)).orElse(false);
+    /**
+     * @return true when an earlier run of this plan applied the step or stopped in it: a step that failed its
+     *     read-back after applying still changed the state, and what it changed must be undone later
+     */
+    boolean attemptedEarlier(String stepId) {
+      return journal.map(j -> j.entries().stream().anyMatch(e -> e.plan().equals(planId) && e.step().equals(stepId)
+          && (e.status() == StepStatus.APPLIED || e.status() == StepStatus.FAILED))).orElse(false);
     }
 
     Mailbox mailbox() {
@@ -518,7 +521,7 @@ public final class MailboxConverter {
     boolean um = m.umEnabled();
     boolean needLicenseToConvert = m.type() == MailboxType.USER && !u.hasExchangeLicense();
     boolean needLicenseForUm = um && !hasUmLicense(u);
-    boolean tempLicense = ((needLicenseToConvert || needLicenseForUm) && !u.licenses().contains(o.license())) || c.appliedEarlier("license-temporarily");
+    boolean tempLicense = ((needLicenseToConvert || needLicenseForUm) && !u.licenses().contains(o.license())) || c.attemptedEarlier("license-temporarily");
     if (needLicenseForUm && !o.license().unifiedMessaging()) {
       throw new IllegalArgumentException("disabling Unified Messaging on " + c.addr + " needs a UM-capable license, and " + o.license()
           + " is not one: pass one with ConversionOptions.withLicense, e.g. License.OFFICE_365_E3");
