@@ -208,4 +208,32 @@ public final class GroupMembershipRule {
     public String toString() {
         return toRuleText();
     }
+
+    /**
+     * Tells whether the rule selects devices ({@code device.*} properties) rather than users.
+     *
+     * @return true when any comparison names a device property
+     */
+    public boolean isDeviceRule() {
+        return mentionsDevice(expression());
+    }
+
+    private static boolean mentionsDevice(RuleExpression e) {
+        if (e instanceof RuleExpression.And a) {
+            return a.operands().stream().anyMatch(GroupMembershipRule::mentionsDevice);
+        }
+        if (e instanceof RuleExpression.Or o) {
+            return o.operands().stream().anyMatch(GroupMembershipRule::mentionsDevice);
+        }
+        if (e instanceof RuleExpression.Not n) {
+            return mentionsDevice(n.operand());
+        }
+        if (e instanceof RuleExpression.Comparison c) {
+            return c.property().scope() == PropertyRef.Scope.DEVICE;
+        }
+        if (e instanceof RuleExpression.Quantified q) {
+            return q.collection().scope() == PropertyRef.Scope.DEVICE;
+        }
+        return false;
+    }
 }

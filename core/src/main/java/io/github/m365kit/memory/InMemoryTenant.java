@@ -21,6 +21,7 @@ import io.github.m365kit.spi.CloudDirectory;
 import io.github.m365kit.spi.MailboxStore;
 import io.github.m365kit.spi.OnPremDirectory;
 import io.github.m365kit.spi.SignInLog;
+import io.github.m365kit.spi.GroupStore.DynamicGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,13 +58,16 @@ import java.util.function.Consumer;
  *   <li>accountEnabled of a synced user cannot be changed in the cloud (Graph's 400 for on-premises mastered
  *       objects);</li>
  *   <li>an authentication policy cannot be deleted while assigned or set as the org default; names are unique
- *       without regard to case and at most 64 characters.</li>
+ *       without regard to case and at most 64 characters;</li>
+ *   <li>a dynamic group's rule must parse and validate (the service's "Invalid membership rule"), a Microsoft 365 group
+ *       can hold only users, mail nicknames are unique; membership follows the rule at once while processing is On
+ *       and is frozen while it is Paused (the real service takes minutes to hours to process a change).</li>
  * </ul>
  * Not emulated: replication delay (reads are immediately consistent), quotas other than the 50 GB rule, mail flow.
  * Every port method consults {@link #faults()} first. State loads from and saves to {@code tenant.json}
  * ({@link TenantJson}). Thread-safe (one lock).
  */
-public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthPolicyStore, SignInLog {
+public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthPolicyStore, SignInLog, io.github.m365kit.spi.GroupStore {
   /** The grace period of an unlicensed user mailbox. */
   public static final Duration GRACE_PERIOD = Mailbox.UNLICENSED_GRACE_PERIOD;
 
@@ -79,6 +83,8 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
   final Map<Upn, String> policyAssignments = new LinkedHashMap<>();
   final Map<Upn, Instant> refreshTokensValidFrom = new LinkedHashMap<>();
   final List<SignInEvent> signIns = new ArrayList<>();
+  final Map<io.github.m365kit.model.ObjectId, DynamicGroup> groups = new LinkedHashMap<>();
+  final Map<io.github.m365kit.model.ObjectId, List<Upn>> frozenMembers = new LinkedHashMap<>();
   String orgDefaultPolicy;
   private final InMemoryInsightsStore insights;
 
@@ -612,6 +618,88 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
         visitor.accept(e);
       }
     }
+  }
+
+  // ---------------------------------------------------------------- GroupStore
+
+  private static io.github.m365kit.group.GroupMembershipRule validRule(String rule, boolean microsoft365) {
+    io.github.m365kit.group.GroupMembershipRule parsed;
+    try {
+      parsed = io.github.m365kit.group.GroupMembershipRule.parse(rule);
+      parsed.requireValid();
+    } catch (io.github.m365kit.group.RuleException e) {
+      throw new ServiceRuleException(Rule.OTHER, "Invalid membership rule: " + e.getMessage());
+    }
+    if (microsoft365 && parsed.isDeviceRule()) {
+      throw new ServiceRuleException(Rule.OTHER, "Invalid membership rule: a Microsoft 365 group can hold only users, not devices.");
+    }
+    return parsed;
+  }
+
+  private DynamicGroup groupOrThrow(io.github.m365kit.model.ObjectId id) {
+    DynamicGroup g = groups.get(id);
+    if (g == null) {
+      throw new NotFoundException("group", id.toString(), "Resource '" + id + "' does not exist or one of its queried reference-property objects are not present.");
+    }
+    return g;
+  }
+
+  private List<Upn> evaluate(DynamicGroup g) {
+    io.github.m365kit.group.CompiledRule compiled = validRule(g.membershipRule(), g.microsoft365()).compile(clock);
+    List<Upn> out = new ArrayList<>();
+    for (CloudUser u : users.values()) {
+      if (compiled.test(io.github.m365kit.group.CloudUserSubject.of(u))) {
+        out.add(u.userPrincipalName());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized io.github.m365kit.model.ObjectId createDynamicGroup(DynamicGroup group) {
+    faults.before("createDynamicGroup");
+    validRule(group.membershipRule(), group.microsoft365());
+    for (DynamicGroup g : groups.values()) {
+      if (g.mailNickname().equalsIgnoreCase(group.mailNickname())) {
+        throw new ConflictException("Another object with the same value for property mailNickname already exists: " + group.mailNickname());
+      }
+    }
+    io.github.m365kit.model.ObjectId id = new io.github.m365kit.model.ObjectId(DemoCast.guid("group:" + group.mailNickname().toLowerCase(Locale.ROOT)));
+    groups.put(id, new DynamicGroup(Optional.of(id), group.displayName(), group.mailNickname(), group.microsoft365(), group.membershipRule(), false));
+    return id;
+  }
+
+  @Override
+  public synchronized Optional<DynamicGroup> find(io.github.m365kit.model.ObjectId id) {
+    faults.before("findGroup");
+    return Optional.ofNullable(groups.get(id));
+  }
+
+  @Override
+  public synchronized void updateRule(io.github.m365kit.model.ObjectId id, String rule) {
+    faults.before("updateRule");
+    DynamicGroup g = groupOrThrow(id);
+    validRule(rule, g.microsoft365());
+    groups.put(id, new DynamicGroup(g.id(), g.displayName(), g.mailNickname(), g.microsoft365(), rule, g.paused()));
+  }
+
+  @Override
+  public synchronized void setProcessingPaused(io.github.m365kit.model.ObjectId id, boolean paused) {
+    faults.before("setProcessingPaused");
+    DynamicGroup g = groupOrThrow(id);
+    if (paused && !g.paused()) {
+      frozenMembers.put(id, evaluate(g));
+    } else if (!paused) {
+      frozenMembers.remove(id);
+    }
+    groups.put(id, new DynamicGroup(g.id(), g.displayName(), g.mailNickname(), g.microsoft365(), g.membershipRule(), paused));
+  }
+
+  @Override
+  public synchronized List<Upn> members(io.github.m365kit.model.ObjectId id) {
+    faults.before("members");
+    DynamicGroup g = groupOrThrow(id);
+    return g.paused() ? List.copyOf(frozenMembers.getOrDefault(id, List.of())) : evaluate(g);
   }
 
   static void requireName(String what, String value) {

@@ -61,6 +61,8 @@ import java.util.UUID;
  *   "policyAssignments": {"<upn>": "<policy name>"},
  *   "defaultAuthenticationPolicy": "Block Basic Auth",
  *   "refreshTokensValidFrom": {"<upn>": "<instant>"},
+ *   "groups": [ { "id": "<guid>", "displayName": "Finance", "mailNickname": "finance", "microsoft365": true,
+ *                 "membershipRule": "user.department -eq \"Finance\"", "paused": false, "frozenMembers": [] } ],
  *   "signIns": [ { "createdDateTime": "…", "userPrincipalName": "…", "userId": "…", "clientAppUsed": "IMAP4",
  *                  "status": {"errorCode": 0, "failureReason": ""}, "ipAddress": "…", "appDisplayName": "…",
  *                  "isInteractive": true } ]
@@ -150,6 +152,18 @@ public final class TenantJson {
         root.path("policyAssignments").fields().forEachRemaining(e -> t.assign(Upn.of(e.getKey()), Optional.of(e.getValue().asText())));
         text(root, "defaultAuthenticationPolicy").ifPresent(p -> t.setOrgDefault(Optional.of(p)));
         root.path("refreshTokensValidFrom").fields().forEachRemaining(e -> t.refreshTokensValidFrom.put(Upn.of(e.getKey()), Instant.parse(e.getValue().asText())));
+        for (JsonNode g : root.path("groups")) {
+          ObjectId gid = ObjectId.of(req(g, "id"));
+          t.groups.put(gid, new io.github.m365kit.spi.GroupStore.DynamicGroup(Optional.of(gid), req(g, "displayName"), req(g, "mailNickname"),
+              g.path("microsoft365").asBoolean(true), req(g, "membershipRule"), g.path("paused").asBoolean(false)));
+          List<Upn> frozen = new ArrayList<>();
+          for (JsonNode m : g.path("frozenMembers")) {
+            frozen.add(Upn.of(m.asText()));
+          }
+          if (g.path("paused").asBoolean(false)) {
+            t.frozenMembers.put(gid, frozen);
+          }
+        }
         List<SignInEvent> events = new ArrayList<>();
         for (JsonNode s : root.path("signIns")) {
           events.add(signIn(s));
@@ -328,6 +342,15 @@ public final class TenantJson {
       }
       ObjectNode rt = root.putObject("refreshTokensValidFrom");
       t.refreshTokensValidFrom.forEach((k, v) -> rt.put(k.value(), v.toString()));
+      if (!t.groups.isEmpty()) {
+        ArrayNode groups = root.putArray("groups");
+        t.groups.forEach((gid, g) -> {
+          ObjectNode n = groups.addObject().put("id", gid.toString()).put("displayName", g.displayName()).put("mailNickname", g.mailNickname())
+              .put("microsoft365", g.microsoft365()).put("membershipRule", g.membershipRule()).put("paused", g.paused());
+          ArrayNode frozen = n.putArray("frozenMembers");
+          t.frozenMembers.getOrDefault(gid, List.of()).forEach(u -> frozen.add(u.value()));
+        });
+      }
       ArrayNode si = root.putArray("signIns");
       for (SignInEvent e : t.signIns) {
         ObjectNode n = si.addObject();
