@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {RuleCommand.Check.class, RuleCommand.Simplify.class, RuleCommand.Eval.class, RuleCommand.Build.class})
 final class RuleCommand {
 
-  static GroupMembershipRule parse(CommandSpec spec, String text) {
+  static GroupMembershipRule parse(CommandSpec unused, String text) {
     try {
       return GroupMembershipRule.parse(text);
     } catch (RuleException e) {

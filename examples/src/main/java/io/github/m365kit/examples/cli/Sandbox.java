@@ -192,6 +192,11 @@ final class Sandbox implements AutoCloseable {
     return v == null ? null : v.toCharArray();
   }
 
+  /** @return the dynamic-group port */
+  io.github.m365kit.spi.GroupStore groups() {
+    return memory("dynamic groups");
+  }
+
   /** @return the in-memory tenant, or a clear error when the command needs one but runs on a real tenant */
   InMemoryTenant memory(String what) {
     if (tenant == null) {
