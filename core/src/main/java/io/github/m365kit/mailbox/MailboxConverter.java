@@ -242,6 +242,11 @@ public final class MailboxConverter {
   }
 
   private Mailbox resolveMailbox(String identity) {
+    // trim() would silently strip a NUL or other control character at either end and resolve to a real mailbox
+    if (identity.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != ' ' && ch != '\t')) {
+      throw new InvalidInputException("identity", identity.length() > 200 ? identity.substring(0, 200) + "…" : identity,
+          "contains a control character");
+    }
     String id = identity.trim();
     Optional<Mailbox> found = Optional.empty();
     InvalidInputException parseError = null;
