@@ -31,10 +31,11 @@ import java.util.concurrent.Future;
  * tests.
  *
  * <pre>
- * java -cp … io.github.m365kit.ldap.bench.LdapBulkModifyBench [N=5000] [--connections K=4] [--ldif changes.ldif]
+ * java -cp … io.github.m365kit.ldap.bench.LdapBulkModifyBench [N=5000] [--connections K=4] [--ldif changes.ldif] [--hold port-file]
  * </pre>
  * With {@code --ldif}, the same changes are also written as an LDIF change file, for comparing with
- * {@code ldapmodify -H ldap://… -f changes.ldif}. The embedded server serialises writes, so the figure shows the
+ * {@code ldapmodify -H ldap://… -f changes.ldif}; with {@code --hold FILE} the server stays up afterwards, its port
+ * written to FILE, until FILE is deleted. The embedded server serialises writes, so the figure shows the
  * adapter's overhead, not what a domain controller would do.
  */
 public final class LdapBulkModifyBench {
@@ -50,10 +51,12 @@ public final class LdapBulkModifyBench {
     int n = 5000;
     int connections = 4;
     Path ldif = null;
+    Path hold = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--connections" -> connections = Integer.parseInt(args[++i]);
         case "--ldif" -> ldif = Path.of(args[++i]);
+        case "--hold" -> hold = Path.of(args[++i]);
         default -> n = Integer.parseInt(args[i]);
       }
     }
@@ -111,6 +114,13 @@ public final class LdapBulkModifyBench {
             }
           }
           System.out.printf("wrote %d change records to %s (compare: ldapmodify -x -H %s -f %s)%n", users.size(), ldif, ad.ldapUrl(), ldif);
+        }
+        if (hold != null) {
+          // keep the server up for an external client (bench/run's ldapmodify): write the port, wait until the file is gone
+          java.nio.file.Files.writeString(hold, Integer.toString(ad.port()));
+          while (java.nio.file.Files.exists(hold)) {
+            Thread.sleep(50);
+          }
         }
       }
     }
