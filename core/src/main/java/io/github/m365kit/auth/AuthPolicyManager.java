@@ -253,13 +253,39 @@ public final class AuthPolicyManager {
    * @return the plan
    */
   public Plan assign(String policyName, List<Upn> users, TokenRefresh refresh) {
+    return assign(policyName, users, refresh, null);
+  }
+
+  /**
+   * Like {@link #assign(String, List, TokenRefresh)}, for a rerun with the journal of a run that stopped: a user whose
+   * policy an earlier run assigned (or tried to) still gets the token refresh, although the assignment now reads back
+   * as done.
+   *
+   * @param policyName the policy
+   * @param users the pilot users
+   * @param refresh how to make the policy apply sooner
+   * @param journal the journal the plan runs with, or null for a first run
+   * @return the plan
+   */
+  public Plan assign(String policyName, List<Upn> users, TokenRefresh refresh, io.github.m365kit.plan.Journal journal) {
     AuthPolicy.validateName(policyName);
+    String planId = "auth-assign:" + policyName + ":" + usersKey(users);
+    java.util.Set<String> startedEarlier = new java.util.HashSet<>();
+    if (journal != null) {
+      for (io.github.m365kit.plan.Journal.Entry e : journal.entries()) {
+        if (e.plan().equals(planId) && (e.status() == io.github.m365kit.plan.StepStatus.APPLIED || e.status() == io.github.m365kit.plan.StepStatus.FAILED)) {
+          startedEarlier.add(e.step());
+        } else if (e.plan().equals(planId) && e.status() == io.github.m365kit.plan.StepStatus.PLAN_COMPLETED) {
+          startedEarlier.clear();
+        }
+      }
+    }
     List<Step> steps = new ArrayList<>();
     for (Upn u : new LinkedHashSet<>(users)) {
       String key = stepKey(u);
-      steps.addAll(userSteps(u, policyName, refresh, key));
+      steps.addAll(userSteps(u, policyName, refresh, key, startedEarlier.contains("assign-" + key)));
     }
-    return new Plan("auth-assign:" + policyName + ":" + usersKey(users), "Assign authentication policy '" + policyName + "' to "
+    return new Plan(planId, "Assign authentication policy '" + policyName + "' to "
         + users.size() + " user(s)", steps, List.of(refreshNote(refresh),
         "Leave pilot users on the policy for a while: systems still using basic authentication show up as failed sign-ins."));
   }

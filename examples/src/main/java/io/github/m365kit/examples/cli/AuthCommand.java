@@ -151,7 +151,8 @@ final class AuthCommand {
       try (Sandbox sb = Sandbox.open(parent.root)) {
         AuthPolicyManager m = manager(sb);
         if (who.users != null) {
-          return plan.execute(m.assign(policy, who.users.stream().map(Upn::of).toList(), tr), sb.runner(), out, spec.commandLine().getErr());
+          io.github.m365kit.plan.PlanRunner runner = sb.runner();
+          return plan.execute(m.assign(policy, who.users.stream().map(Upn::of).toList(), tr, runner.journal()), runner, out, spec.commandLine().getErr());
         }
         Rollout rollout = m.rollout(policy).tokenRefresh(tr).sleeper(sb.sleeper()).journal(sb.runner().journal());
         if (!except.isEmpty()) {
