@@ -63,6 +63,13 @@ final class GroupCommand {
     }
   }
 
+  static Integer setPaused(M365Kit root, String id, boolean paused) {
+    try (Sandbox sb = Sandbox.open(root)) {
+      sb.groups().setProcessingPaused(io.github.m365kit.model.ObjectId.of(id), paused);
+    }
+    return 0;
+  }
+
   @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause rule processing (membership stays as it is).")
   static final class Pause implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand GroupCommand parent;
@@ -70,10 +77,7 @@ final class GroupCommand {
 
     @Override
     public Integer call() {
-      try (Sandbox sb = Sandbox.open(parent.root)) {
-        sb.groups().setProcessingPaused(io.github.m365kit.model.ObjectId.of(id), true);
-      }
-      return 0;
+      return setPaused(parent.root, id, true);
     }
   }
 
@@ -84,10 +88,7 @@ final class GroupCommand {
 
     @Override
     public Integer call() {
-      try (Sandbox sb = Sandbox.open(parent.root)) {
-        sb.groups().setProcessingPaused(io.github.m365kit.model.ObjectId.of(id), false);
-      }
-      return 0;
+      return setPaused(parent.root, id, false);
     }
   }
 
