@@ -82,6 +82,26 @@ class ExamplesTest {
   }
 
   @Test
+  void groupCommands_createPauseAndListMembersInASandbox(@TempDir Path dir) {
+    String sb = dir.toString();
+    assertThat(cli("sandbox", "init", sb).code()).isZero();
+    String rule = cli("rule", "build", "--department", "Finance", "--include", "user1@contoso.com").out().trim();
+    Run created = cli("--sandbox", sb, "group", "create", "--name", "Finance plus one", "--nickname", "finance-plus", "--rule", rule);
+    assertThat(created.code()).as(created.err()).isZero();
+    String id = created.out().trim();
+    assertThat(cli("--sandbox", sb, "group", "members", id).out().lines().toList())
+        .containsExactly("fiona.finance@contoso.com", "frank.ledger@contoso.com", "fatima.audit@contoso.com", "user1@contoso.com");
+    assertThat(cli("--sandbox", sb, "group", "pause", id).code()).isZero();
+    assertThat(cli("--sandbox", sb, "group", "update-rule", id, "--rule", "user.department -eq \"Legal\"").code()).isZero();
+    assertThat(cli("--sandbox", sb, "group", "members", id).out().lines()).as("paused: membership frozen").hasSize(4);
+    assertThat(cli("--sandbox", sb, "group", "resume", id).code()).isZero();
+    assertThat(cli("--sandbox", sb, "group", "members", id).out().trim()).isEqualTo("big.mailbox@contoso.com");
+    Run bad = cli("--sandbox", sb, "group", "update-rule", id, "--rule", "user.department -eq");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("error at column");
+  }
+
+  @Test
   void everyCommand_hasHelpThatExitsZero() {
     List<List<String>> paths = new ArrayList<>();
     collect(new picocli.CommandLine(new M365Kit()), new ArrayList<>(), paths);
