@@ -126,7 +126,12 @@ public final class InMemoryOnPremDirectory implements OnPremDirectory {
   @Override
   public synchronized Optional<AdUser> findByUpn(Upn upn) {
     faults.before("findByUpn");
-    return users.values().stream().filter(u -> u.userPrincipalName().map(upn::equals).orElse(false)).findFirst();
+    List<AdUser> found = users.values().stream().filter(u -> u.userPrincipalName().map(upn::equals).orElse(false)).toList();
+    if (found.size() > 1) {
+      // AD does not enforce UPN uniqueness on every path; like the LDAP adapter, never guess which one was meant
+      throw new io.github.m365kit.AmbiguousMatchException("userPrincipalName " + upn, found.stream().map(u -> u.dn().toString()).toList());
+    }
+    return found.stream().findFirst();
   }
 
   @Override
@@ -165,6 +170,9 @@ public final class InMemoryOnPremDirectory implements OnPremDirectory {
     faults.before("forEachUser");
     List<AdUser> snapshot;
     synchronized (this) {
+      if (!containers.contains(base) && !users.containsKey(base)) {
+        throw new NotFoundException("search base", base.toString());
+      }
       snapshot = users.values().stream().filter(u -> u.dn().isAtOrUnder(base)).toList();
     }
     snapshot.forEach(visitor);

@@ -200,4 +200,14 @@ class InMemoryTenantRulesTest {
     assertThatThrownBy(() -> TenantJson.parse("{\"users\":[{\"userPrincipalName\":\"bad\"}]}")).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("'bad'");
   }
+
+  @Test
+  void onPremDirectory_refusesToGuessBetweenTwoUsersWithOneUpnAndNamesAMissingBase() {
+    AdUser jane = ad.findByUpn(DemoCast.JANE).orElseThrow();
+    ad.add(io.github.m365kit.model.ImmutableAdUser.copyOf(jane).withDn(DemoCast.STAFF_OU.child("CN", "Jane Doe 2"))
+        .withSamAccountName(io.github.m365kit.model.SamAccountName.of("jdoe2")));
+    assertThatThrownBy(() -> ad.findByUpn(DemoCast.JANE)).isInstanceOf(io.github.m365kit.AmbiguousMatchException.class).hasMessageContaining("Jane Doe 2");
+    assertThatThrownBy(() -> ad.forEachUser(io.github.m365kit.model.DistinguishedName.of("OU=Nowhere,DC=contoso,DC=com"), u -> { }))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("OU=Nowhere");
+  }
 }
