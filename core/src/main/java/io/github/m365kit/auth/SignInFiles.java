@@ -19,6 +19,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +32,10 @@ import java.util.function.Consumer;
 final class SignInFiles {
   private static final JsonFactory JSON = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
   private static final DateTimeFormatter[] US_FORMATS = {
-    DateTimeFormatter.ofPattern("M/d/yyyy, h:mm:ss a", Locale.US),
-    DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US),
-    DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss", Locale.US),
-    DateTimeFormatter.ofPattern("M/d/yyyy H:mm", Locale.US)
+    DateTimeFormatter.ofPattern("M/d/uuuu, h:mm:ss a", Locale.US).withResolverStyle(ResolverStyle.STRICT),
+    DateTimeFormatter.ofPattern("M/d/uuuu h:mm:ss a", Locale.US).withResolverStyle(ResolverStyle.STRICT),
+    DateTimeFormatter.ofPattern("M/d/uuuu H:mm:ss", Locale.US).withResolverStyle(ResolverStyle.STRICT),
+    DateTimeFormatter.ofPattern("M/d/uuuu H:mm", Locale.US).withResolverStyle(ResolverStyle.STRICT)
   };
 
   private SignInFiles() {}
@@ -416,6 +417,48 @@ final class SignInFiles {
     return era * 146097 + doe - 719468;
   }
 
+  /** The portal's {@code M/d/yyyy, h:mm:ss AM} (comma optional) without exceptions; {@code Long.MIN_VALUE} when it is another shape. */
+  private static long parseUsMillis(String s) {
+    int n = s.length();
+    int i = 0;
+    int[] v = new int[6];
+    char[] seps = {'/', '/', ' ', ':', ':', ' '};
+    for (int k = 0; k < 6; k++) {
+      int start = i;
+      int x = 0;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 4) {
+        x = x * 10 + (s.charAt(i++) - '0');
+      }
+      if (i == start) {
+        return Long.MIN_VALUE;
+      }
+      v[k] = x;
+      if (k == 2 && i < n && s.charAt(i) == ',') {
+        i++;
+      }
+      if (k < 5 && (i >= n || s.charAt(i) != seps[k])) {
+        return Long.MIN_VALUE;
+      }
+      if (k < 5) {
+        i++;
+      }
+    }
+    if (i + 3 != n || s.charAt(i) != ' ' || (s.charAt(n - 1) != 'M' && s.charAt(n - 1) != 'm')) {
+      return Long.MIN_VALUE;
+    }
+    char ap = Character.toUpperCase(s.charAt(i + 1));
+    int month = v[0];
+    int day = v[1];
+    int year = v[2];
+    int hour = v[3];
+    if ((ap != 'A' && ap != 'P') || hour < 1 || hour > 12 || v[4] > 59 || v[5] > 59 || month < 1 || month > 12 || day < 1 || year < 1000
+        || day > YearMonth.of(year, month).lengthOfMonth()) {
+      return Long.MIN_VALUE;
+    }
+    int h24 = hour % 12 + (ap == 'P' ? 12 : 0);
+    return (daysFromCivil(year, month, day) * 86_400L + h24 * 3600L + v[4] * 60L + v[5]) * 1000L;
+  }
+
   /**
    * Parses a sign-in timestamp to epoch milliseconds: ISO-8601 with {@code Z}, an offset or no zone (UTC), quickly
    * for the common shapes; otherwise the portal's US format ({@code 1/15/2024, 10:23:45 AM}, taken as UTC).
@@ -460,6 +503,10 @@ final class SignInFiles {
           return ((daysFromCivil(y, mo, d) * 86_400L + h * 3600L + mi * 60L + sec - offset) * 1000L) + millis;
         }
       }
+    }
+    long us = parseUsMillis(s);
+    if (us != Long.MIN_VALUE) {
+      return us;
     }
     String t = s.trim();
     try {

@@ -28,11 +28,15 @@ class SignInFilesTest {
     assertThat(SignInFiles.parseMillis("2026-01-05T12:23:45+02:00")).isEqualTo(Instant.parse("2026-01-05T10:23:45Z").toEpochMilli());
     assertThat(SignInFiles.parseMillis("2026-01-05 10:23:45")).isEqualTo(Instant.parse("2026-01-05T10:23:45Z").toEpochMilli());
     assertThat(SignInFiles.parseMillis("1/5/2026, 10:23:45 PM")).isEqualTo(Instant.parse("2026-01-05T22:23:45Z").toEpochMilli());
+    assertThat(SignInFiles.parseMillis("12/31/2026 12:00:01 AM")).isEqualTo(Instant.parse("2026-12-31T00:00:01Z").toEpochMilli());
+    assertThat(SignInFiles.parseMillis("2/28/2026, 12:59:59 PM")).isEqualTo(Instant.parse("2026-02-28T12:59:59Z").toEpochMilli());
+    assertThat(SignInFiles.parseMillis("2/2/2026 14:05:00")).isEqualTo(Instant.parse("2026-02-02T14:05:00Z").toEpochMilli());
   }
 
   @Test
   void parseMillis_rejectsImpossibleDates() {
     assertThatThrownBy(() -> SignInFiles.parseMillis("2026-02-30T10:00:00Z")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> SignInFiles.parseMillis("2/30/2026, 10:00:00 AM")).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> SignInFiles.parseMillis("yesterday")).isInstanceOf(InvalidInputException.class).hasMessageContaining("ISO-8601");
   }
 
