@@ -128,7 +128,16 @@ public final class BulkRunner {
     } catch (ExecutionException e) {
       throw new io.github.m365kit.M365KitException("bulk run failed: " + e.getCause(), e.getCause());
     } finally {
+      // a worker must never outlive run(): after a crash or an interrupt, a straggler would apply a step concurrently
+      // with the caller's rerun (the fault matrix caught exactly that)
       pool.shutdownNow();
+      try {
+        if (!pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
+          throw new io.github.m365kit.M365KitException("bulk run: workers did not stop within 5 minutes");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
