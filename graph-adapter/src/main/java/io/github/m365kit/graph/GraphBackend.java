@@ -8,6 +8,7 @@ import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.github.m365kit.spi.AuthPolicyStore;
 import io.github.m365kit.spi.CloudDirectory;
+import io.github.m365kit.spi.GroupStore;
 import io.github.m365kit.spi.MailboxStore;
 import io.github.m365kit.spi.SignInLog;
 import java.net.URI;
@@ -16,7 +17,7 @@ import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
- * The entry point of the cloud backend: one object per tenant giving the four ports m365kit needs.
+ * The entry point of the cloud backend: one object per tenant giving the five ports m365kit needs.
  *
  * <pre>{@code
  * TokenCredential credential = GraphCredentials.clientSecret(tenantId, clientId, secret);
@@ -25,7 +26,7 @@ import okhttp3.OkHttpClient;
  * cloud.mailboxes().setType(SmtpAddress.of("sales@contoso.com"), MailboxType.SHARED);
  * }</pre>
  *
- * <p>{@link #cloudDirectory()} and {@link #signInLog()} use Microsoft Graph v1.0 (token scope
+ * <p>{@link #cloudDirectory()}, {@link #signInLog()} and {@link #groups()} use Microsoft Graph v1.0 (token scope
  * {@code https://graph.microsoft.com/.default}); {@link #mailboxes()} and {@link #authPolicies()} use the unofficial
  * Exchange admin REST endpoint (scope {@code https://outlook.office365.com/.default}). Both retry throttling within a
  * bounded budget ({@link Builder#maxRetries(int)}, {@link Builder#maxRetryWait(Duration)}) and then throw
@@ -40,6 +41,7 @@ public final class GraphBackend implements AutoCloseable {
   private final SignInLog signInLog;
   private final MailboxStore mailboxes;
   private final AuthPolicyStore authPolicies;
+  private final GroupStore groups;
 
   private GraphBackend(Builder b) {
     GraphCloud cloud = b.cloud;
@@ -61,6 +63,7 @@ public final class GraphBackend implements AutoCloseable {
     this.signInLog = new GraphSignInLog(graph);
     this.mailboxes = new ExchangeMailboxStore(exo);
     this.authPolicies = new ExchangeAuthPolicyStore(exo);
+    this.groups = new GraphGroupStore(graph);
   }
 
   /**
@@ -128,6 +131,14 @@ public final class GraphBackend implements AutoCloseable {
   /** @return Exchange Online authentication policies (Exchange admin REST, unofficial; writes unconfirmed) */
   public AuthPolicyStore authPolicies() {
     return authPolicies;
+  }
+
+  /**
+   * @return Entra ID dynamic groups (Graph {@code /groups}); Microsoft 365 groups created app-only get no owners and
+   *     so become "anonymous" groups that cannot be modified later (see the module README)
+   */
+  public GroupStore groups() {
+    return groups;
   }
 
   /** Releases the HTTP connection pools and dispatcher threads. */

@@ -11,8 +11,10 @@ import io.github.m365kit.graph.sim.GraphSimulator.Reply;
 import io.github.m365kit.memory.InMemoryTenant;
 import io.github.m365kit.model.CloudUser;
 import io.github.m365kit.model.License;
+import io.github.m365kit.model.ObjectId;
 import io.github.m365kit.model.Upn;
 import io.github.m365kit.model.UserType;
+import io.github.m365kit.spi.GroupStore.DynamicGroup;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -72,6 +74,12 @@ final class GraphRoutes {
         return Reply.ok(r);
       }
     }
+    if (seg[0].equals("groups")) {
+      Reply r = groups(c, seg, m);
+      if (r != null) {
+        return r;
+      }
+    }
     if (seg.length == 1 && seg[0].equals("subscribedSkus") && m.equals("GET")) {
       return subscribedSkus();
     }
@@ -80,6 +88,112 @@ final class GraphRoutes {
     }
     return new Reply(400, GraphSimulator.errorBody("BadRequest",
         "Resource not found for the segment '" + seg[0] + "' (the simulator does not serve " + m + " " + c.path() + ")."), Map.of());
+  }
+
+  // ---------------------------------------------------------------- groups
+
+  private Reply groups(Call c, String[] seg, String m) {
+    if (seg.length == 1 && m.equals("POST")) {
+      return createGroup(c.body());
+    }
+    if (seg.length == 2 && m.equals("GET")) {
+      DynamicGroup g = tenant.find(groupId(seg[1])).orElseThrow(() -> groupNotFound(seg[1]));
+      return Reply.ok(groupJson(g));
+    }
+    if (seg.length == 2 && m.equals("PATCH")) {
+      return patchGroup(groupId(seg[1]), c.body());
+    }
+    boolean members = seg.length >= 3 && seg[2].equals("members");
+    boolean cast = seg.length == 3 || (seg.length == 4 && (seg[3].equals("graph.user") || seg[3].equals("microsoft.graph.user")));
+    if (members && cast && m.equals("GET")) {
+      ObjectId id = groupId(seg[1]);
+      Map<Upn, CloudUser> byUpn = new LinkedHashMap<>();
+      tenant.forEachUser(u -> byUpn.put(u.userPrincipalName(), u));
+      List<CloudUser> users = new ArrayList<>();
+      for (Upn upn : tenant.members(id)) {
+        CloudUser u = byUpn.get(upn);
+        if (u != null) {
+          users.add(u);
+        }
+      }
+      List<String> select = select(c);
+      return page(c, "/v1.0/" + String.join("/", seg), users, top(c, 100, 999), u -> userJson(u, select));
+    }
+    return null;
+  }
+
+  private static ObjectId groupId(String text) {
+    try {
+      return ObjectId.of(text);
+    } catch (InvalidInputException e) {
+      throw groupNotFound(text);
+    }
+  }
+
+  private static NotFoundException groupNotFound(String id) {
+    return new NotFoundException("group", id, "Resource '" + id + "' does not exist or one of its queried reference-property objects are not present.");
+  }
+
+  private Reply createGroup(JsonNode b) {
+    List<String> types = new ArrayList<>();
+    b.path("groupTypes").forEach(t -> types.add(t.asText()));
+    if (!types.contains("DynamicMembership")) {
+      throw new InvalidInputException("groupTypes", types.toString(), "the simulator creates only dynamic groups");
+    }
+    boolean unified = types.contains("Unified");
+    if (b.path("mailEnabled").asBoolean(false) != unified || b.path("securityEnabled").asBoolean(false) == unified) {
+      throw new InvalidInputException("mailEnabled/securityEnabled", b.path("mailEnabled") + "/" + b.path("securityEnabled"),
+          "a Microsoft 365 group is mail-enabled and not security-enabled; a security group the other way round");
+    }
+    if (!"On".equals(b.path("membershipRuleProcessingState").asText("On"))) {
+      throw new InvalidInputException("membershipRuleProcessingState", b.path("membershipRuleProcessingState").asText(),
+          "the simulator creates groups with processing On");
+    }
+    DynamicGroup g = new DynamicGroup(Optional.empty(), b.path("displayName").asText(null), b.path("mailNickname").asText(null),
+        unified, b.path("membershipRule").asText(null), false);
+    ObjectId id = tenant.createDynamicGroup(g);
+    DynamicGroup created = tenant.find(id).orElseThrow(() -> groupNotFound(id.toString()));
+    return new Reply(201, groupJson(created), Map.of("Location", sim.root() + "/v1.0/groups/" + id));
+  }
+
+  private Reply patchGroup(ObjectId id, JsonNode b) {
+    if (tenant.find(id).isEmpty()) {
+      throw groupNotFound(id.toString());
+    }
+    b.fieldNames().forEachRemaining(f -> {
+      if (!f.equals("membershipRule") && !f.equals("membershipRuleProcessingState") && !f.equals("@odata.type")) {
+        throw new InvalidInputException("group property", f, "the simulator updates only membershipRule and membershipRuleProcessingState");
+      }
+    });
+    if (b.has("membershipRule")) {
+      tenant.updateRule(id, b.get("membershipRule").asText());
+    }
+    if (b.has("membershipRuleProcessingState")) {
+      String state = b.get("membershipRuleProcessingState").asText();
+      if (!state.equals("On") && !state.equals("Paused")) {
+        throw new InvalidInputException("membershipRuleProcessingState", state, "it must be On or Paused");
+      }
+      tenant.setProcessingPaused(id, state.equals("Paused"));
+    }
+    return Reply.noContent();
+  }
+
+  private ObjectNode groupJson(DynamicGroup g) {
+    ObjectNode n = GraphSimulator.JSON.createObjectNode();
+    n.put("@odata.context", sim.root() + "/v1.0/$metadata#groups/$entity");
+    n.put("id", g.id().map(ObjectId::toString).orElse(null));
+    n.put("displayName", g.displayName());
+    n.put("mailNickname", g.mailNickname());
+    n.put("mailEnabled", g.microsoft365());
+    n.put("securityEnabled", !g.microsoft365());
+    ArrayNode types = n.putArray("groupTypes");
+    if (g.microsoft365()) {
+      types.add("Unified");
+    }
+    types.add("DynamicMembership");
+    n.put("membershipRule", g.membershipRule());
+    n.put("membershipRuleProcessingState", g.paused() ? "Paused" : "On");
+    return n;
   }
 
   // ---------------------------------------------------------------- users
