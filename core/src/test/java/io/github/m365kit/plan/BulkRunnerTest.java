@@ -62,8 +62,10 @@ class BulkRunnerTest {
     Service svc = new Service(6, 0.10);
     List<String> users = IntStream.range(0, 400).mapToObj(i -> "user" + i + "@contoso.com").toList();
     AtomicInteger progress = new AtomicInteger();
+    // the waits are real (milliseconds): a worker that retried a 429 at once, without waiting, could spend any retry
+    // budget while the service is still busy, which no limiter can prevent
     BulkReport report = BulkRunner.builder().concurrency(16, 32).retryPolicy(new RetryPolicy(20, Duration.ofMillis(1), Duration.ofMillis(5)))
-        .sleeper(d -> { }).listener(new ProgressListener() {
+        .sleeper(Sleeper.system()).listener(new ProgressListener() {
           @Override
           public void targetFinished(int finished, int total, BulkOutcome outcome) {
             progress.incrementAndGet();
@@ -116,17 +118,83 @@ class BulkRunnerTest {
   }
 
   @Test
-  void limiter_halvesOnThrottleAndGrowsOnSuccess() throws Exception {
-    AdaptiveLimiter l = new AdaptiveLimiter(8, 16);
-    l.throttled();
-    assertThat(l.limit()).isEqualTo(4);
-    l.throttled();
-    assertThat(l.limit()).as("a burst of 429s counts once").isEqualTo(4);
+  void limiter_slowStartsThenCutsGentlyAndGrowsByOnePerRoundTrip() throws Exception {
+    AdaptiveLimiter l = new AdaptiveLimiter(4, 40);
     for (int i = 0; i < 4; i++) {
       l.acquire();
       l.releaseSuccess();
     }
-    assertThat(l.limit()).isEqualTo(5);
-    assertThat(l.throttles()).isEqualTo(2);
+    assertThat(l.limit()).as("slow start: one more per success, doubling each round trip").isEqualTo(8);
+    for (int i = 0; i < 12; i++) {
+      l.acquire();
+      l.releaseSuccess();
+    }
+    assertThat(l.limit()).isEqualTo(20);
+    l.throttled();
+    assertThat(l.limit()).as("a throttle cuts to 90%").isEqualTo(18);
+    l.throttled();
+    assertThat(l.limit()).as("a burst of 429s counts once").isEqualTo(18);
+    for (int i = 0; i < 17; i++) {
+      l.acquire();
+      l.releaseSuccess();
+    }
+    assertThat(l.limit()).as("after slow start: +1 only after a full window of successes").isEqualTo(18);
+    l.acquire();
+    l.releaseSuccess();
+    assertThat(l.limit()).isEqualTo(19);
+    for (int i = 0; i < 19; i++) {
+      l.acquire();
+      l.release();
+    }
+    l.throttled();
+    assertThat(l.limit()).as("once a window has passed, the next throttle cuts again").isEqualTo(17);
+    assertThat(l.throttles()).isEqualTo(3);
+    assertThat(l.peak()).isEqualTo(20);
   }
+
+  @Test
+  void limiter_halvesWhenTheWindowAfterACutIsThrottledAgain() throws Exception {
+    AdaptiveLimiter l = new AdaptiveLimiter(30, 30);
+    l.throttled();
+    assertThat(l.limit()).isEqualTo(27);
+    for (int i = 0; i < 27; i++) {
+      l.acquire();
+      l.release();
+    }
+    l.throttled();
+    assertThat(l.limit()).as("still throttled a window after the cut, nothing grew: halve").isEqualTo(13);
+    for (int i = 0; i < 13; i++) {
+      l.acquire();
+      l.releaseSuccess();
+    }
+    assertThat(l.limit()).isEqualTo(14);
+    for (int i = 0; i < 14; i++) {
+      l.acquire();
+      l.release();
+    }
+    l.throttled();
+    assertThat(l.limit()).as("after growth, the gentle cut again").isEqualTo(12);
+  }
+
+  @Test
+  void limiter_smallLimitsStillShrinkAndNeverReachZero() {
+    AdaptiveLimiter l = new AdaptiveLimiter(3, 3);
+    l.throttled();
+    assertThat(l.limit()).as("90% of 3 rounds down, but a cut always removes at least one").isEqualTo(2);
+    AdaptiveLimiter one = new AdaptiveLimiter(1, 1);
+    one.throttled();
+    assertThat(one.limit()).isEqualTo(1);
+  }
+
+  @Test
+  void limiter_slowStartStopsAtTheMaximum() throws Exception {
+    AdaptiveLimiter l = new AdaptiveLimiter(2, 5);
+    for (int i = 0; i < 10; i++) {
+      l.acquire();
+      l.releaseSuccess();
+    }
+    assertThat(l.limit()).isEqualTo(5);
+    assertThat(l.peak()).isEqualTo(5);
+  }
+
 }

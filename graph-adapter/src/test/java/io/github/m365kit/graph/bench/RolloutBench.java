@@ -110,6 +110,9 @@ public final class RolloutBench {
           serialSample.size(), serialSeconds, serialRate, users, serialExtrapolated);
       System.out.printf(Locale.ROOT, "speed-up bulk vs serial (serial extrapolated from the sample): %.1fx%n", serialExtrapolated / bulkSeconds);
       System.out.printf(Locale.ROOT, "users lost: %d (bulk), %d (serial sample)%n", lost, serialLost);
+      // one line for bench/run's table
+      System.out.printf(Locale.ROOT, "RESULT users=%d budget=%d rate=%.1f serialRate=%.2f bulkSeconds=%.1f serialSeconds=%.0f lost=%d%n",
+          users, budget, rate, serialRate, bulkSeconds, serialExtrapolated, lost);
       if (lost != 0 || failed != 0 || serialLost != 0) {
         throw new IllegalStateException("users were lost: " + lost + " bulk, " + failed + " failed, " + serialLost + " serial");
       }
