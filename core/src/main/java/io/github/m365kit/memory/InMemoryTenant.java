@@ -628,10 +628,10 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
       parsed = io.github.m365kit.group.GroupMembershipRule.parse(rule);
       parsed.requireValid();
     } catch (io.github.m365kit.group.RuleException e) {
-      throw new ServiceRuleException(Rule.OTHER, "Invalid membership rule: " + e.getMessage());
+      throw new ServiceRuleException(Rule.INVALID_MEMBERSHIP_RULE, "Invalid membership rule: " + e.getMessage());
     }
     if (microsoft365 && parsed.isDeviceRule()) {
-      throw new ServiceRuleException(Rule.OTHER, "Invalid membership rule: a Microsoft 365 group can hold only users, not devices.");
+      throw new ServiceRuleException(Rule.INVALID_MEMBERSHIP_RULE, "Invalid membership rule: a Microsoft 365 group can hold only users, not devices.");
     }
     return parsed;
   }

@@ -159,7 +159,7 @@ final class GraphCloudDirectory implements CloudDirectory {
     log.debug("Revoked sign-in sessions [user={}]", upn);
   }
 
-  private CloudUser toCloudUser(User u) {
+  CloudUser toCloudUser(User u) {
     ImmutableCloudUser.Builder b = CloudUser.builder()
         .id(ObjectId.of(u.getId()))
         .userPrincipalName(Upn.of(u.getUserPrincipalName()));
