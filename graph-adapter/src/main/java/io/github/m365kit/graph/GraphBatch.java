@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The outer response is 200 even when inner requests fail, so the SDK's RetryHandler (which looks only at the
  * outer status) does not retry an inner 429, 503 or 504. This class does: it resends only the failed items, in a new
- * batch, after the largest {@code Retry-After} among them, or after the {@link RetryPolicy} backoff when none was
- * given, waiting through a {@link Sleeper}. When the policy's attempts are spent, those items end as
+ * batch, after the largest {@code Retry-After} among them, or after the {@link RetryPolicy} backoff when none of them
+ * carried one, waiting through a {@link Sleeper}; the policy's {@code maxAttempts} bounds the rounds. When the policy's attempts are spent, those items end as
  * {@link io.github.m365kit.ThrottledException} (429) or {@link io.github.m365kit.TransientException} (503/504)
  * carrying the wait. Every other inner error is translated for its item alone by {@link GraphErrors}. Responses are
  * matched by id, never by position: the service may answer in any order. Thread-safe if the client is.
@@ -169,7 +169,8 @@ final class GraphBatch {
       if (retry.isEmpty()) {
         return;
       }
-      Duration wait = policy.delay(attempt, largestRetryAfter);
+      // The service's own Retry-After when one was given (the largest of them), else the policy's backoff.
+      Duration wait = largestRetryAfter != null ? largestRetryAfter : policy.delay(attempt, null);
       if (attempt >= policy.maxAttempts()) {
         for (Map.Entry<Integer, Inner> e : retryInner.entrySet()) {
           Inner inner = e.getValue();
