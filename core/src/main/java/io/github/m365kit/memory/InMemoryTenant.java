@@ -447,6 +447,14 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
     users.put(upn, ImmutableCloudUser.copyOf(u).withAccountEnabled(enabled));
   }
 
+  /** From the mailbox's type, as the cloud reports it; empty when the user has no mailbox. */
+  @Override
+  public synchronized Optional<io.github.m365kit.model.MailboxPurpose> mailboxPurpose(Upn upn) {
+    java.util.Objects.requireNonNull(upn, "upn == null");
+    faults.before("mailboxPurpose");
+    return Optional.ofNullable(mailboxes.get(upn)).map(m -> io.github.m365kit.model.MailboxPurpose.of(m.type()));
+  }
+
   @Override
   public synchronized void revokeSignInSessions(Upn upn) {
     faults.before("revokeSignInSessions");

@@ -43,6 +43,7 @@ public final class GraphBackend implements AutoCloseable {
   private final AuthPolicyStore authPolicies;
   private final GroupStore groups;
   private final GraphBulk bulk;
+  private final GraphReports reports;
 
   private GraphBackend(Builder b) {
     GraphCloud cloud = b.cloud;
@@ -78,6 +79,7 @@ public final class GraphBackend implements AutoCloseable {
     GraphBatch batch = new GraphBatch(graph, new io.github.m365kit.plan.RetryPolicy(b.maxRetries + 1,
         Duration.ofSeconds(3), Duration.ofSeconds(180)), batchSleeper, java.time.Clock.systemUTC());
     this.bulk = new GraphBulk(graph, batch, directory);
+    this.reports = new GraphReports(graph);
   }
 
   /**
@@ -161,6 +163,11 @@ public final class GraphBackend implements AutoCloseable {
    */
   public GraphBulk bulk() {
     return bulk;
+  }
+
+  /** @return Microsoft 365 usage reports (Graph {@code /reports}), e.g. mailbox sizes for a shared-mailbox preflight */
+  public GraphReports reports() {
+    return reports;
   }
 
   /** Releases the HTTP connection pools and dispatcher threads. */

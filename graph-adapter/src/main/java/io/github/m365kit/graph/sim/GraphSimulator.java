@@ -65,7 +65,11 @@ import reactor.core.publisher.Mono;
  *       adapter sends, newest first, paged), {@code POST /v1.0/groups} (dynamic groups only), {@code GET} and
  *       {@code PATCH /v1.0/groups/{id}} ({@code membershipRule}, {@code membershipRuleProcessingState}) and
  *       {@code GET /v1.0/groups/{id}/members} (also with the {@code graph.user} / {@code microsoft.graph.user} cast,
- *       users only, paged), delegating to the tenant's {@link io.github.m365kit.spi.GroupStore}; and
+ *       users only, paged), delegating to the tenant's {@link io.github.m365kit.spi.GroupStore};
+ *       {@code GET /v1.0/users/{id}/mailboxSettings} ({@code userPurpose} from the mailbox type; 404
+ *       {@code MailboxNotEnabledForRESTAPI} without a mailbox), {@code GET
+ *       /v1.0/reports/getMailboxUsageDetail(period='D7|D30|D90|D180')} (302 to a one-time CSV built from the tenant's
+ *       mailbox sizes, served without a bearer token like a pre-signed URL); and
  *       {@code POST /v1.0/$batch} (at most 20 requests with unique ids, each served by the routes above, answered in
  *       reverse order; the throttle budget is charged per inner request, so inner requests get 429 on their own while
  *       the batch itself answers 200);</li>
@@ -104,6 +108,7 @@ public final class GraphSimulator implements AutoCloseable {
   private final GraphRoutes graph;
   private final ExchangeCmdlets exchange;
   private final BatchRoute batch;
+  private final ReportRoutes reports;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong throttled = new AtomicLong();
   private volatile Duration latency = Duration.ZERO;
@@ -123,6 +128,7 @@ public final class GraphSimulator implements AutoCloseable {
     this.graph = new GraphRoutes(tenant, this);
     this.exchange = new ExchangeCmdlets(tenant, this);
     this.batch = new BatchRoute(graph);
+    this.reports = new ReportRoutes(tenant, this);
     server.createContext("/", this::handle);
     server.setExecutor(workers);
     server.start();
@@ -252,6 +258,10 @@ public final class GraphSimulator implements AutoCloseable {
     }
   }
 
+  ReportRoutes reports() {
+    return reports;
+  }
+
   int maxPageSize() {
     return maxPageSize;
   }
@@ -309,6 +319,10 @@ public final class GraphSimulator implements AutoCloseable {
   }
 
   private Reply dispatch(HttpExchange ex, boolean isExchange) throws IOException {
+    if (ex.getRequestURI().getRawPath().startsWith(ReportRoutes.DOWNLOAD)) {
+      drain(ex);
+      return reports.download(ex.getRequestURI().getRawPath()); // a pre-signed URL: no bearer token needed
+    }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (auth == null || !auth.equals("Bearer " + TOKEN)) {
       ObjectNode body = errorBody(isExchange ? "InvalidToken" : "InvalidAuthenticationToken",
@@ -371,6 +385,14 @@ public final class GraphSimulator implements AutoCloseable {
     ex.getResponseHeaders().set("request-id", UUID.randomUUID().toString());
     if (reply.body() == null) {
       ex.sendResponseHeaders(reply.status(), -1);
+      return;
+    }
+    if (reply.body().isTextual() && reply.headers().containsKey("Content-Type")) {
+      byte[] text = reply.body().textValue().getBytes(StandardCharsets.UTF_8); // a file such as a report CSV
+      ex.sendResponseHeaders(reply.status(), text.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(text);
+      }
       return;
     }
     byte[] bytes = JSON.writeValueAsBytes(reply.body());
