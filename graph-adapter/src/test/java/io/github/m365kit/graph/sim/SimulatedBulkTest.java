@@ -83,4 +83,39 @@ class SimulatedBulkTest {
       assertThat(tenant.users()).filteredOn(u -> !u.accountEnabled()).hasSize(30);
     }
   }
+
+  private static java.net.http.HttpResponse<String> postBatch(GraphSimulator sim, String body) throws Exception {
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.graphBaseUrl() + "/v1.0/$batch"))
+        .header("Authorization", "Bearer " + GraphSimulator.TOKEN).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+    return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void batch_refusesWhatTheServiceRefuses_andAnswersInAnyOrder() throws Exception {
+    List<Upn> upns = new ArrayList<>();
+    try (GraphSimulator sim = GraphSimulator.start(tenant(upns))) {
+      StringBuilder many = new StringBuilder("{\"requests\":[");
+      for (int i = 1; i <= 21; i++) {
+        many.append(i == 1 ? "" : ",").append("{\"id\":\"").append(i).append("\",\"method\":\"GET\",\"url\":\"/users/staff1%40contoso.com\"}");
+      }
+      assertThat(postBatch(sim, many.append("]}").toString()).statusCode()).isEqualTo(400);
+      assertThat(postBatch(sim, "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/users/staff1%40contoso.com\"},"
+          + "{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/users/staff2%40contoso.com\"}]}").statusCode()).isEqualTo(400);
+      var noContentType = postBatch(sim, "{\"requests\":[{\"id\":\"1\",\"method\":\"PATCH\",\"url\":\"/users/staff1%40contoso.com\","
+          + "\"body\":{\"accountEnabled\":false}}]}");
+      assertThat(noContentType.statusCode()).isEqualTo(400);
+      assertThat(noContentType.body()).contains("Content-Type");
+
+      var ok = postBatch(sim, "{\"requests\":[{\"id\":\"a\",\"method\":\"GET\",\"url\":\"/users/staff1%40contoso.com?$select=id,displayName\"},"
+          + "{\"id\":\"b\",\"method\":\"GET\",\"url\":\"/users/ghost%40contoso.com\"}]}");
+      assertThat(ok.statusCode()).isEqualTo(200);
+      var responses = GraphSimulator.JSON.readTree(ok.body()).path("responses");
+      assertThat(responses).hasSize(2);
+      assertThat(responses.get(0).path("id").asText()).isEqualTo("b");
+      assertThat(responses.get(0).path("status").asInt()).isEqualTo(404);
+      assertThat(responses.get(1).path("status").asInt()).isEqualTo(200);
+      assertThat(responses.get(1).path("body").path("displayName").asText()).isEqualTo("Staff 1");
+    }
+  }
 }
