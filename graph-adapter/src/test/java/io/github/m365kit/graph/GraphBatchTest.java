@@ -1,6 +1,7 @@
 package io.github.m365kit.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -219,5 +220,28 @@ class GraphBatchTest extends WireTestSupport {
     String url = requests.get(0).getAsJsonObject().get("url").getAsString();
     assertThat(url).startsWith("/users/ann%40contoso.com?").endsWith("%24select=" + String.join(",", GraphCloudDirectory.SELECT));
     assertThat(requests.get(0).getAsJsonObject().get("method").getAsString()).isEqualTo("GET");
+  }
+
+  @Test
+  void revokeSignInSessions_whenTheBatchItselfIsRefused_everyItemCarriesTheMappedError() throws Exception {
+    server.enqueue(json(403, graphError("Authorization_RequestDenied", "Insufficient privileges to complete the operation.")));
+
+    Map<Upn, BulkOutcome<Void>> out = backend.bulk().revokeSignInSessions(List.of(ANN, BOB));
+
+    assertThat(out.values()).allSatisfy(o -> assertThat(o.error()).get().isInstanceOf(io.github.m365kit.AccessDeniedException.class));
+    assertThat(catchThrowable(() -> out.get(ANN).orThrow())).hasMessageContaining("$batch").hasMessageContaining("Insufficient");
+    assertNoToken(out.get(ANN).error().get());
+    take();
+  }
+
+  @Test
+  void batchBody_carriesNoAuthorizationOrOtherHeaders() throws Exception {
+    server.enqueue(json(batch(ok("1"))));
+    backend.bulk().revokeSignInSessions(List.of(ANN));
+    RecordedRequest r = take();
+    String body = r.getBody().readUtf8();
+    assertThat(body).doesNotContain(TOKEN).doesNotContainIgnoringCase("authorization");
+    assertThat(JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("requests").get(0).getAsJsonObject().keySet())
+        .containsExactlyInAnyOrder("id", "method", "url");
   }
 }
