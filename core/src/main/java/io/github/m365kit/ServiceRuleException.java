@@ -28,6 +28,11 @@ public class ServiceRuleException extends M365KitException {
     MAILBOX_DISCONNECTED,
     /** The object is of a kind the operation does not handle (room, equipment, guest). */
     UNSUPPORTED_RECIPIENT,
+    /**
+     * Entra ID refused a dynamic group's membership rule ("Invalid membership rule"): the rule does not parse or
+     * names something the group kind cannot hold. Fix the rule; retrying will not help.
+     */
+    INVALID_MEMBERSHIP_RULE,
     /** Any other refusal. */
     OTHER
   }

@@ -447,6 +447,14 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
     users.put(upn, ImmutableCloudUser.copyOf(u).withAccountEnabled(enabled));
   }
 
+  /** From the mailbox's type, as the cloud reports it; empty when the user has no mailbox. */
+  @Override
+  public synchronized Optional<io.github.m365kit.model.MailboxPurpose> mailboxPurpose(Upn upn) {
+    java.util.Objects.requireNonNull(upn, "upn == null");
+    faults.before("mailboxPurpose");
+    return Optional.ofNullable(mailboxes.get(upn)).map(m -> io.github.m365kit.model.MailboxPurpose.of(m.type()));
+  }
+
   @Override
   public synchronized void revokeSignInSessions(Upn upn) {
     faults.before("revokeSignInSessions");
@@ -628,10 +636,10 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
       parsed = io.github.m365kit.group.GroupMembershipRule.parse(rule);
       parsed.requireValid();
     } catch (io.github.m365kit.group.RuleException e) {
-      throw new ServiceRuleException(Rule.OTHER, "Invalid membership rule: " + e.getMessage());
+      throw new ServiceRuleException(Rule.INVALID_MEMBERSHIP_RULE, "Invalid membership rule: " + e.getMessage());
     }
     if (microsoft365 && parsed.isDeviceRule()) {
-      throw new ServiceRuleException(Rule.OTHER, "Invalid membership rule: a Microsoft 365 group can hold only users, not devices.");
+      throw new ServiceRuleException(Rule.INVALID_MEMBERSHIP_RULE, "Invalid membership rule: a Microsoft 365 group can hold only users, not devices.");
     }
     return parsed;
   }

@@ -69,4 +69,16 @@ public interface CloudDirectory {
    * @param upn the user
    */
   void revokeSignInSessions(Upn upn);
+
+  /**
+   * What the cloud reports as the purpose of a user's mailbox (Graph {@code mailboxSettings.userPurpose}). Optional:
+   * a backend that cannot tell returns empty, which is the default.
+   *
+   * @param upn the mailbox owner's sign-in name
+   * @return the purpose, or empty when the user has no mailbox or the backend cannot tell
+   */
+  default Optional<io.github.m365kit.model.MailboxPurpose> mailboxPurpose(Upn upn) {
+    java.util.Objects.requireNonNull(upn, "upn == null");
+    return Optional.empty();
+  }
 }

@@ -42,6 +42,8 @@ public final class GraphBackend implements AutoCloseable {
   private final MailboxStore mailboxes;
   private final AuthPolicyStore authPolicies;
   private final GroupStore groups;
+  private final GraphBulk bulk;
+  private final GraphReports reports;
 
   private GraphBackend(Builder b) {
     GraphCloud cloud = b.cloud;
@@ -59,11 +61,25 @@ public final class GraphBackend implements AutoCloseable {
         .connectTimeout(b.timeout).readTimeout(b.timeout).writeTimeout(b.timeout).build();
     ExchangeRestClient exo = new ExchangeRestClient(exchangeHttp, b.credential, cloud.exchangeScope(), exchangeBase,
         b.tenantId, b.maxRetries, b.maxRetryWait, b.sleeper);
-    this.cloudDirectory = new GraphCloudDirectory(graph, new LicenseCatalog(graph));
+    GraphCloudDirectory directory = new GraphCloudDirectory(graph, new LicenseCatalog(graph));
+    this.cloudDirectory = directory;
     this.signInLog = new GraphSignInLog(graph);
     this.mailboxes = new ExchangeMailboxStore(exo);
     this.authPolicies = new ExchangeAuthPolicyStore(exo);
     this.groups = new GraphGroupStore(graph);
+    ExchangeRestClient.Sleeper sleeper = b.sleeper;
+    io.github.m365kit.plan.Sleeper batchSleeper = d -> {
+      try {
+        sleeper.sleep(d);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new io.github.m365kit.M365KitException("interrupted while waiting to retry a batch", e);
+      }
+    };
+    GraphBatch batch = new GraphBatch(graph, new io.github.m365kit.plan.RetryPolicy(b.maxRetries + 1,
+        Duration.ofSeconds(3), Duration.ofSeconds(180)), batchSleeper, java.time.Clock.systemUTC());
+    this.bulk = new GraphBulk(graph, batch, directory);
+    this.reports = new GraphReports(graph);
   }
 
   /**
@@ -139,6 +155,19 @@ public final class GraphBackend implements AutoCloseable {
    */
   public GroupStore groups() {
     return groups;
+  }
+
+  /**
+   * @return bulk user operations over Graph {@code $batch} (20 requests a round trip), with per-user outcomes;
+   *     requests throttled inside a batch are retried alone, {@link Builder#maxRetries(int)} times
+   */
+  public GraphBulk bulk() {
+    return bulk;
+  }
+
+  /** @return Microsoft 365 usage reports (Graph {@code /reports}), e.g. mailbox sizes for a shared-mailbox preflight */
+  public GraphReports reports() {
+    return reports;
   }
 
   /** Releases the HTTP connection pools and dispatcher threads. */

@@ -5,11 +5,19 @@ import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.RequestInformation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import io.github.m365kit.InvalidInputException;
 import io.github.m365kit.model.CloudUser;
 import io.github.m365kit.model.ImmutableCloudUser;
 import io.github.m365kit.model.License;
+import io.github.m365kit.model.MailboxPurpose;
 import io.github.m365kit.model.ObjectId;
 import io.github.m365kit.model.SmtpAddress;
 import io.github.m365kit.model.Upn;
@@ -159,7 +167,41 @@ final class GraphCloudDirectory implements CloudDirectory {
     log.debug("Revoked sign-in sessions [user={}]", upn);
   }
 
-  private CloudUser toCloudUser(User u) {
+  /**
+   * {@code GET /users/{upn}/mailboxSettings?$select=userPurpose}. The body is read as JSON here rather than through
+   * the SDK's {@code UserPurpose} enum, which turns a value it does not know into null; an unknown value is kept.
+   * A 404 (no such user, or a user without an Exchange Online mailbox) is empty.
+   */
+  @Override
+  public Optional<MailboxPurpose> mailboxPurpose(Upn upn) {
+    Objects.requireNonNull(upn, "upn == null");
+    String op = "GET /users/" + upn + "/mailboxSettings?$select=userPurpose";
+    RequestInformation info = graph.users().byUserId(upn.value()).mailboxSettings()
+        .toGetRequestInformation(rc -> rc.queryParameters.select = new String[] {"userPurpose"});
+    JsonElement purpose;
+    try (InputStream in = graph.getRequestAdapter().sendPrimitive(info, GraphReports.errorMappings(), InputStream.class)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      JsonElement root = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      purpose = root.isJsonObject() ? GraphErrors.member(root.getAsJsonObject(), "userPurpose") : null;
+    } catch (ApiException e) {
+      if (e.getResponseStatusCode() == 404) {
+        return Optional.empty();
+      }
+      throw GraphErrors.graph(e, op, "mailbox", upn.value());
+    } catch (IOException e) {
+      throw GraphErrors.graph(new UncheckedIOException(e), op, "mailbox", upn.value());
+    } catch (RuntimeException e) {
+      throw GraphErrors.graph(e, op, "mailbox", upn.value());
+    }
+    if (purpose == null || !purpose.isJsonPrimitive() || purpose.getAsString().isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(MailboxPurpose.of(purpose.getAsString()));
+  }
+
+  CloudUser toCloudUser(User u) {
     ImmutableCloudUser.Builder b = CloudUser.builder()
         .id(ObjectId.of(u.getId()))
         .userPrincipalName(Upn.of(u.getUserPrincipalName()));

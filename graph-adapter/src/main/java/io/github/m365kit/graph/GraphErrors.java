@@ -36,6 +36,12 @@ final class GraphErrors {
   /** The start of Entra's refusal to change a synced attribute (api-facts §1.1). */
   static final String ON_PREM_MASTERED = "Unable to update the specified properties for on-premises mastered Directory Sync objects";
 
+  /**
+   * How Entra's refusal of a dynamic membership rule reads (lower case). The in-memory tenant and the simulator use
+   * the same words; the full wording and error code of the real service's 400 are unconfirmed.
+   */
+  static final String INVALID_RULE = "invalid membership rule";
+
   private GraphErrors() {}
 
   /**
@@ -65,15 +71,42 @@ final class GraphErrors {
       code = main.getCode() == null ? "" : main.getCode();
       message = main.getMessage() == null ? "" : main.getMessage();
     }
-    String text = operation + " failed with HTTP " + status + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : ": " + message);
     Duration retryAfter = retryAfter(header(api.getResponseHeaders(), "Retry-After"), Clock.systemUTC());
+    return graph(status, code, message, retryAfter, operation, kind, id, api);
+  }
+
+  /**
+   * Translates a Graph error that arrived as data rather than as an exception: an inner response of a
+   * {@code $batch}, whose outer status was 200.
+   *
+   * @param status the inner HTTP status
+   * @param code the {@code error.code}, may be empty
+   * @param message the {@code error.message}, may be empty
+   * @param retryAfter the inner {@code Retry-After}, or null
+   * @param operation e.g. "POST /users/jane@contoso.com/revokeSignInSessions"
+   * @param kind what was addressed, for NotFoundException
+   * @param id how it was addressed
+   * @param cause the native error, or null
+   * @return the exception for that one request
+   */
+  static M365KitException graph(int status, String code, String message, Duration retryAfter, String operation,
+      String kind, String id, Throwable cause) {
+    String text = operation + " failed with HTTP " + status + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : ": " + message);
+    if (status == 400 && isGroupWrite(operation) && message.toLowerCase(Locale.ROOT).contains(INVALID_RULE)) {
+      return new ServiceRuleException(Rule.INVALID_MEMBERSHIP_RULE, text);
+    }
     if (status == 400 && !message.startsWith(ON_PREM_MASTERED)) {
       Rule rule = exchangeRule(message.toLowerCase(Locale.ROOT));
       if (rule != null) {
         return new ServiceRuleException(rule, text);
       }
     }
-    return byStatus("graph", status, code, message, text, retryAfter, kind, id, api);
+    return byStatus("graph", status, code, message, text, retryAfter, kind, id, cause);
+  }
+
+  /** Group creation and updates are where Entra validates a membership rule. */
+  private static boolean isGroupWrite(String operation) {
+    return operation.startsWith("POST /groups") || operation.startsWith("PATCH /groups/");
   }
 
   /**

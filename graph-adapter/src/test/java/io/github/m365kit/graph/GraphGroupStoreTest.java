@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import io.github.m365kit.BackendException;
 import io.github.m365kit.ConflictException;
 import io.github.m365kit.NotFoundException;
+import io.github.m365kit.ServiceRuleException;
 import io.github.m365kit.ThrottledException;
 import io.github.m365kit.model.ObjectId;
 import io.github.m365kit.model.Upn;
@@ -137,10 +138,38 @@ class GraphGroupStoreTest extends WireTestSupport {
 
   // ------------------------------------------------------------ error mapping, every method
 
-  private void assertMapping(Consumer<io.github.m365kit.spi.GroupStore> call, boolean findSwallows404) throws Exception {
+  @Test
+  void create_whenRuleInvalid_throwsServiceRuleWithServiceMessage() throws Exception {
+    server.enqueue(json(400, graphError("Request_BadRequest", "Invalid membership rule: error at column 19")));
+    Throwable t = catchThrowable(() -> backend.groups().createDynamicGroup(
+        new DynamicGroup(Optional.empty(), "Finance", "finance", true, "user.department -eq", false)));
+    assertThat(t).isInstanceOf(ServiceRuleException.class).hasMessageContaining("HTTP 400")
+        .hasMessageContaining("Invalid membership rule: error at column 19");
+    assertThat(((ServiceRuleException) t).rule()).isEqualTo(ServiceRuleException.Rule.INVALID_MEMBERSHIP_RULE);
+    assertThat(take().getMethod()).isEqualTo("POST");
+  }
+
+  @Test
+  void updateRule_whenRuleInvalid_throwsServiceRule() throws Exception {
+    server.enqueue(json(400, graphError("Request_BadRequest", "Invalid membership rule.")));
+    Throwable t = catchThrowable(() -> backend.groups().updateRule(ID, "user.department -eq"));
+    assertThat(t).isInstanceOf(ServiceRuleException.class).hasMessageContaining("Invalid membership rule.");
+    assertThat(((ServiceRuleException) t).rule()).isEqualTo(ServiceRuleException.Rule.INVALID_MEMBERSHIP_RULE);
+    assertThat(take().getMethod()).isEqualTo("PATCH");
+  }
+
+  @Test
+  void find_when400MentionsRule_staysBackendException() throws Exception {
     server.enqueue(json(400, graphError("Request_BadRequest", "Invalid membership rule")));
+    assertThat(catchThrowable(() -> backend.groups().find(ID))).isInstanceOf(BackendException.class)
+        .isNotInstanceOf(ServiceRuleException.class);
+    take();
+  }
+
+  private void assertMapping(Consumer<io.github.m365kit.spi.GroupStore> call, boolean findSwallows404) throws Exception {
+    server.enqueue(json(400, graphError("Request_BadRequest", "Invalid value specified for property 'displayName'")));
     assertThat(catchThrowable(() -> call.accept(backend.groups()))).isInstanceOf(BackendException.class)
-        .hasMessageContaining("HTTP 400").hasMessageContaining("Invalid membership rule");
+        .hasMessageContaining("HTTP 400").hasMessageContaining("Invalid value specified");
     take();
     if (!findSwallows404) {
       server.enqueue(json(404, graphError("Request_ResourceNotFound", "Resource does not exist")));

@@ -66,6 +66,9 @@ final class GraphRoutes {
       if (seg.length == 3 && m.equals("POST") && seg[2].equals("assignLicense")) {
         return assignLicense(user(seg[1]), c.body());
       }
+      if (seg.length == 3 && m.equals("GET") && seg[2].equals("mailboxSettings")) {
+        return ReportRoutes.mailboxSettings(tenant, sim, user(seg[1]), c);
+      }
       if (seg.length == 3 && m.equals("POST") && seg[2].equals("revokeSignInSessions")) {
         tenant.revokeSignInSessions(user(seg[1]).userPrincipalName());
         ObjectNode r = GraphSimulator.JSON.createObjectNode();
@@ -79,6 +82,9 @@ final class GraphRoutes {
       if (r != null) {
         return r;
       }
+    }
+    if (seg.length == 2 && seg[0].equals("reports") && m.equals("GET")) {
+      return sim.reports().mailboxUsage(seg[1]);
     }
     if (seg.length == 1 && seg[0].equals("subscribedSkus") && m.equals("GET")) {
       return subscribedSkus();

@@ -65,7 +65,14 @@ import reactor.core.publisher.Mono;
  *       adapter sends, newest first, paged), {@code POST /v1.0/groups} (dynamic groups only), {@code GET} and
  *       {@code PATCH /v1.0/groups/{id}} ({@code membershipRule}, {@code membershipRuleProcessingState}) and
  *       {@code GET /v1.0/groups/{id}/members} (also with the {@code graph.user} / {@code microsoft.graph.user} cast,
- *       users only, paged), delegating to the tenant's {@link io.github.m365kit.spi.GroupStore};</li>
+ *       users only, paged), delegating to the tenant's {@link io.github.m365kit.spi.GroupStore};
+ *       {@code GET /v1.0/users/{id}/mailboxSettings} ({@code userPurpose} from the mailbox type; 404
+ *       {@code MailboxNotEnabledForRESTAPI} without a mailbox), {@code GET
+ *       /v1.0/reports/getMailboxUsageDetail(period='D7|D30|D90|D180')} (302 to a one-time CSV built from the tenant's
+ *       mailbox sizes, served without a bearer token like a pre-signed URL); and
+ *       {@code POST /v1.0/$batch} (at most 20 requests with unique ids, each served by the routes above, answered in
+ *       reverse order; the throttle budget is charged per inner request, so inner requests get 429 on their own while
+ *       the batch itself answers 200);</li>
  *   <li>Exchange: {@code POST /adminapi/beta/{tenant name}/InvokeCommand} for {@code Get-Mailbox},
  *       {@code Get-MailboxStatistics}, {@code Set-Mailbox -Type}, {@code Disable-UMMailbox},
  *       {@code Get-/Add-/Remove-MailboxPermission}, {@code New-/Get-/Set-/Remove-AuthenticationPolicy},
@@ -100,6 +107,8 @@ public final class GraphSimulator implements AutoCloseable {
   private final String root;
   private final GraphRoutes graph;
   private final ExchangeCmdlets exchange;
+  private final BatchRoute batch;
+  private final ReportRoutes reports;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong throttled = new AtomicLong();
   private volatile Duration latency = Duration.ZERO;
@@ -118,6 +127,8 @@ public final class GraphSimulator implements AutoCloseable {
     this.root = "http://127.0.0.1:" + server.getAddress().getPort();
     this.graph = new GraphRoutes(tenant, this);
     this.exchange = new ExchangeCmdlets(tenant, this);
+    this.batch = new BatchRoute(graph);
+    this.reports = new ReportRoutes(tenant, this);
     server.createContext("/", this::handle);
     server.setExecutor(workers);
     server.start();
@@ -247,6 +258,10 @@ public final class GraphSimulator implements AutoCloseable {
     }
   }
 
+  ReportRoutes reports() {
+    return reports;
+  }
+
   int maxPageSize() {
     return maxPageSize;
   }
@@ -260,7 +275,7 @@ public final class GraphSimulator implements AutoCloseable {
   /** One parsed request. */
   record Call(String method, String path, Map<String, String> query, JsonNode body, HttpExchange exchange) {
     String header(String name) {
-      return exchange.getRequestHeaders().getFirst(name);
+      return exchange == null ? null : exchange.getRequestHeaders().getFirst(name);
     }
   }
 
@@ -304,12 +319,19 @@ public final class GraphSimulator implements AutoCloseable {
   }
 
   private Reply dispatch(HttpExchange ex, boolean isExchange) throws IOException {
+    if (ex.getRequestURI().getRawPath().startsWith(ReportRoutes.DOWNLOAD)) {
+      drain(ex);
+      return reports.download(ex.getRequestURI().getRawPath()); // a pre-signed URL: no bearer token needed
+    }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (auth == null || !auth.equals("Bearer " + TOKEN)) {
       ObjectNode body = errorBody(isExchange ? "InvalidToken" : "InvalidAuthenticationToken",
           auth == null || !auth.startsWith("Bearer ") ? "Access token is empty." : "Access token validation failure. Invalid audience.");
       drain(ex);
       return new Reply(401, body, Map.of("WWW-Authenticate", "Bearer"));
+    }
+    if (!isExchange && ex.getRequestMethod().equalsIgnoreCase("POST") && ex.getRequestURI().getRawPath().equals("/v1.0/$batch")) {
+      return batch.handle(readBody(ex), this); // the budget is charged per inner request
     }
     TokenBucket b = bucket;
     if (b != null) {
@@ -365,6 +387,14 @@ public final class GraphSimulator implements AutoCloseable {
       ex.sendResponseHeaders(reply.status(), -1);
       return;
     }
+    if (reply.body().isTextual() && reply.headers().containsKey("Content-Type")) {
+      byte[] text = reply.body().textValue().getBytes(StandardCharsets.UTF_8); // a file such as a report CSV
+      ex.sendResponseHeaders(reply.status(), text.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(text);
+      }
+      return;
+    }
     byte[] bytes = JSON.writeValueAsBytes(reply.body());
     ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     ex.sendResponseHeaders(reply.status(), bytes.length);
@@ -377,7 +407,25 @@ public final class GraphSimulator implements AutoCloseable {
     return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  private static Map<String, String> query(String raw) {
+  /**
+   * Charges one inner request of a {@code $batch} to the throttle budget.
+   *
+   * @return 0 when it may run, else the whole seconds (at least 1) to put in its {@code Retry-After}
+   */
+  long chargeInner() {
+    TokenBucket b = bucket;
+    if (b == null) {
+      return 0;
+    }
+    long waitNanos = b.tryAcquire(System.nanoTime());
+    if (waitNanos <= 0) {
+      return 0;
+    }
+    throttled.incrementAndGet();
+    return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+  }
+
+  static Map<String, String> query(String raw) {
     Map<String, String> q = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
       return q;

@@ -3,9 +3,9 @@ package io.github.m365kit.graph.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.m365kit.BackendException;
 import io.github.m365kit.ConflictException;
 import io.github.m365kit.NotFoundException;
+import io.github.m365kit.ServiceRuleException;
 import io.github.m365kit.memory.DemoCast;
 import io.github.m365kit.memory.InMemoryTenant;
 import io.github.m365kit.model.CloudUser;
@@ -79,9 +79,10 @@ class SimulatedGroupStoreTest {
     assertThat(catchThrowable(() -> groups.setProcessingPaused(unknown, true))).isInstanceOf(NotFoundException.class);
     assertThat(catchThrowable(() -> groups.createDynamicGroup(new DynamicGroup(Optional.empty(), "Again", "FINANCE", false,
         "user.department -eq \"x\"", false)))).isInstanceOf(ConflictException.class);
-    assertThat(catchThrowable(() -> groups.updateRule(id, "user.department -eq"))).isInstanceOf(BackendException.class)
-        .hasMessageContaining("HTTP 400").hasMessageContaining("Invalid membership rule");
+    assertThat(catchThrowable(() -> groups.updateRule(id, "user.department -eq"))).isInstanceOf(ServiceRuleException.class)
+        .hasMessageContaining("HTTP 400 Request_BadRequest").hasMessageContaining("Invalid membership rule")
+        .extracting(e -> ((ServiceRuleException) e).rule()).isEqualTo(ServiceRuleException.Rule.INVALID_MEMBERSHIP_RULE);
     assertThat(catchThrowable(() -> groups.createDynamicGroup(new DynamicGroup(Optional.empty(), "Devices", "devices", true,
-        "device.deviceOSType -eq \"Windows\"", false)))).isInstanceOf(BackendException.class).hasMessageContaining("only users");
+        "device.deviceOSType -eq \"Windows\"", false)))).isInstanceOf(ServiceRuleException.class).hasMessageContaining("only users");
   }
 }
