@@ -26,18 +26,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import okhttp3.Request;
-import okhttp3.MediaType;
-import okhttp3.RequestBody;
-import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends many Graph requests as JSON batches ({@code POST /v1.0/$batch}, at most {@value #MAX_PER_BATCH} a batch)
  * through the client's Kiota request adapter, so the calls use its own OkHttp stack, authentication and middleware.
- * Each inner request is built by the SDK's request builders ({@code to…RequestInformation}) and converted by the
- * adapter, so its URL is encoded exactly as a single call's would be.
+ * Each inner request is built by the SDK's request builders ({@code to…RequestInformation}) and its URL expanded by
+ * the SDK's URI template, so it is encoded exactly as a single call's would be; only the outer POST is
+ * authenticated (one token look-up per batch, not per item).
  *
  * <p>The SDK's own {@code BatchRequestContent} (microsoft-graph-core 3.6.6) is not used: it fails with a
  * NullPointerException on a POST without a body (such as {@code revokeSignInSessions}), whose native request carries
@@ -119,14 +116,21 @@ final class GraphBatch {
   }
 
   private <T> void runChunk(Map<Integer, Step<T>> pending, List<BulkOutcome<T>> out) {
+    Map<Integer, JsonObject> prepared = new LinkedHashMap<>();
+    for (Map.Entry<Integer, Step<T>> e : pending.entrySet()) {
+      prepared.put(e.getKey(), inner(e.getValue().request()));
+    }
     for (int attempt = 1; ; attempt++) {
       JsonArray requests = new JsonArray();
       Map<String, Integer> indexById = new LinkedHashMap<>();
       int n = 0;
-      for (Map.Entry<Integer, Step<T>> e : pending.entrySet()) {
+      for (Integer index : pending.keySet()) {
         String id = String.valueOf(++n);
-        requests.add(inner(id, e.getValue().request()));
-        indexById.put(id, e.getKey());
+        JsonObject request = new JsonObject();
+        request.addProperty("id", id);
+        prepared.get(index).entrySet().forEach(m -> request.add(m.getKey(), m.getValue()));
+        requests.add(request);
+        indexById.put(id, index);
       }
       JsonObject batch = new JsonObject();
       batch.add("requests", requests);
@@ -188,31 +192,35 @@ final class GraphBatch {
   }
 
   /**
-   * Writes one inner request from what the SDK would have sent alone: method, URL relative to the version root
-   * (path and query exactly as the SDK encoded them), and the body with its {@code Content-Type}. No other header is
-   * copied, so nothing the authentication provider may have added can end up in the batch body.
+   * Writes one inner request from the SDK's {@link RequestInformation}: method, URL relative to the version root
+   * (path and query expanded by the SDK's URI template, so encoded exactly as a single call's would be), and the body
+   * with its {@code Content-Type}. It is not converted into a native request: that would run the authentication
+   * provider (a token request per inner request) for a header the batch body must not carry anyway. No header other
+   * than {@code Content-Type} is written. Called once per step; a retry resends the same JSON under a new id.
    */
-  private JsonObject inner(String id, RequestInformation info) {
-    // The adapter fills in the base URL when it sends; converting alone would keep the one the builder was made with.
+  private JsonObject inner(RequestInformation info) {
+    // The adapter fills in the base URL when it sends; expanding alone would keep the one the builder was made with.
     info.pathParameters.put("baseurl", graph.getRequestAdapter().getBaseUrl());
-    Request request = graph.getRequestAdapter().convertToNativeRequest(info);
+    java.net.URI uri;
+    try {
+      uri = info.getUri();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("the SDK built an invalid URI: " + e.getMessage(), e);
+    }
     JsonObject o = new JsonObject();
-    o.addProperty("id", id);
-    o.addProperty("method", request.method());
-    o.addProperty("url", relative(request.url().toString()));
-    RequestBody body = request.body();
+    o.addProperty("method", info.httpMethod.toString());
+    o.addProperty("url", relative(uri.toString()));
     byte[] bytes = new byte[0];
-    if (body != null) {
-      try (Buffer buffer = new Buffer()) {
-        body.writeTo(buffer);
-        bytes = buffer.readByteArray();
+    if (info.content != null) {
+      try {
+        bytes = info.content.readAllBytes();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     if (bytes.length > 0) {
-      MediaType type = body.contentType();
-      String contentType = type == null ? "application/json" : type.toString();
+      java.util.Set<String> types = info.headers.get("Content-Type");
+      String contentType = types == null || types.isEmpty() ? "application/json" : types.iterator().next();
       JsonObject headers = new JsonObject();
       headers.addProperty("Content-Type", contentType);
       o.add("headers", headers);
