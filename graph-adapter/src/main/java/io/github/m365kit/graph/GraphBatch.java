@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>The outer response is 200 even when inner requests fail, so the SDK's RetryHandler (which looks only at the
  * outer status) does not retry an inner 429, 503 or 504. This class does: it resends only the failed items, in a new
  * batch, after the largest {@code Retry-After} among them, or after the {@link RetryPolicy} backoff when none of them
- * carried one, waiting through a {@link Sleeper}; the policy's {@code maxAttempts} bounds the rounds. When the policy's attempts are spent, those items end as
+ * carried one, waiting through a {@link Sleeper}; the policy's {@code maxAttempts} bounds the rounds, and a total
+ * wait bounds the sleeping per batch. When the policy's attempts are spent, those items end as
  * {@link io.github.m365kit.ThrottledException} (429) or {@link io.github.m365kit.TransientException} (503/504)
  * carrying the wait. Every other inner error is translated for its item alone by {@link GraphErrors}. Responses are
  * matched by id, never by position: the service may answer in any order. Thread-safe if the client is.
@@ -86,12 +87,18 @@ final class GraphBatch {
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final Clock clock;
+  private final Duration maxTotalWait;
 
-  GraphBatch(GraphServiceClient graph, RetryPolicy policy, Sleeper sleeper, Clock clock) {
+  /**
+   * @param maxTotalWait the most to sleep across the retry rounds of one batch of 20; when the next wait would pass
+   *     it, the throttled items end at once as {@link io.github.m365kit.ThrottledException} carrying that wait
+   */
+  GraphBatch(GraphServiceClient graph, RetryPolicy policy, Sleeper sleeper, Clock clock, Duration maxTotalWait) {
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.maxTotalWait = Objects.requireNonNull(maxTotalWait, "maxTotalWait == null");
   }
 
   /**
@@ -120,6 +127,7 @@ final class GraphBatch {
     for (Map.Entry<Integer, Step<T>> e : pending.entrySet()) {
       prepared.put(e.getKey(), inner(e.getValue().request()));
     }
+    Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
       JsonArray requests = new JsonArray();
       Map<String, Integer> indexById = new LinkedHashMap<>();
@@ -175,15 +183,20 @@ final class GraphBatch {
       }
       // The service's own Retry-After when one was given (the largest of them), else the policy's backoff.
       Duration wait = largestRetryAfter != null ? largestRetryAfter : policy.delay(attempt, null);
-      if (attempt >= policy.maxAttempts()) {
+      boolean overBudget = waited.plus(wait).compareTo(maxTotalWait) > 0;
+      if (attempt >= policy.maxAttempts() || overBudget) {
+        String why = overBudget && attempt < policy.maxAttempts()
+            ? " (after " + attempt + " attempts; waiting " + wait + " more would pass the " + maxTotalWait + " allowed)"
+            : " (still after " + attempt + " attempts)";
         for (Map.Entry<Integer, Inner> e : retryInner.entrySet()) {
           Inner inner = e.getValue();
           Duration carried = inner.retryAfter != null ? inner.retryAfter : wait;
           out.set(e.getKey(), BulkOutcome.failure(new Inner(inner.status, inner.code, inner.message, carried, inner.body)
-              .error(retry.get(e.getKey()), " (still after " + attempt + " attempts)")));
+              .error(retry.get(e.getKey()), why)));
         }
         return;
       }
+      waited = waited.plus(wait);
       log.warn("Throttled inside a batch, retrying the failed requests alone [failed={}, of={}, attempt={}, wait={}]",
           retry.size(), pending.size(), attempt, wait);
       sleeper.sleep(wait);

@@ -14,8 +14,9 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a retried {@code $batch} item carries the second time (its body, its Content-Type), and that building the
- * inner requests costs no token: only the outer POST is authenticated.
+ * What a retried {@code $batch} item carries the second time (its body, its Content-Type), that building the inner
+ * requests costs no token (only the outer POST is authenticated), and that a wait longer than the backend's
+ * {@code maxRetryWait} (30 s in {@link WireTestSupport}) is not slept but handed to the caller.
  */
 class GraphBatchReplayTest extends WireTestSupport {
   static final Upn ANN = Upn.of("ann@contoso.com");
@@ -72,5 +73,33 @@ class GraphBatchReplayTest extends WireTestSupport {
     assertThat(requests()).hasSize(20);
     assertThat(requests()).hasSize(5);
     assertThat(tokenRequests.get() - before).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void revokeSignInSessions_whenRetryAfterPassesMaxRetryWait_isThrottledAtOnceCarryingIt() throws Exception {
+    server.enqueue(json(GraphBatchTest.batch(GraphBatchTest.ok("1"), GraphBatchTest.throttled("2", "45"))));
+
+    Map<Upn, BulkOutcome<Void>> out = backend.bulk().revokeSignInSessions(List.of(ANN, BOB));
+
+    assertThat(out.get(ANN).isSuccess()).isTrue();
+    assertThat(out.get(BOB).error()).get().isInstanceOf(io.github.m365kit.ThrottledException.class);
+    io.github.m365kit.ThrottledException t = (io.github.m365kit.ThrottledException) out.get(BOB).error().get();
+    assertThat(t.retryAfter()).contains(Duration.ofSeconds(45));
+    assertThat(t).hasMessageContaining("HTTP 429").hasMessageContaining("bob@contoso.com");
+    assertThat(sleeps).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void revokeSignInSessions_stopsWhenTheTotalWaitWouldPassMaxRetryWait() throws Exception {
+    server.enqueue(json(GraphBatchTest.batch(GraphBatchTest.throttled("1", "20"))));
+    server.enqueue(json(GraphBatchTest.batch(GraphBatchTest.throttled("1", "20"))));
+
+    BulkOutcome<Void> out = backend.bulk().revokeSignInSessions(List.of(ANN)).get(ANN);
+
+    assertThat(out.error()).get().isInstanceOf(io.github.m365kit.ThrottledException.class);
+    assertThat(((io.github.m365kit.ThrottledException) out.error().get()).retryAfter()).contains(Duration.ofSeconds(20));
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(20)); // 20 + 20 > 30: the second wait is the caller's
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 }
