@@ -77,7 +77,7 @@ public final class GraphBackend implements AutoCloseable {
       }
     };
     GraphBatch batch = new GraphBatch(graph, new io.github.m365kit.plan.RetryPolicy(b.maxRetries + 1,
-        Duration.ofSeconds(3), Duration.ofSeconds(180)), batchSleeper, java.time.Clock.systemUTC());
+        Duration.ofSeconds(3), Duration.ofSeconds(180)), batchSleeper, java.time.Clock.systemUTC(), b.maxRetryWait);
     this.bulk = new GraphBulk(graph, batch, directory);
     this.reports = new GraphReports(graph);
   }
@@ -239,8 +239,9 @@ public final class GraphBackend implements AutoCloseable {
     }
 
     /**
-     * @param maxRetryWait the most to wait across the retries of one Exchange request; Graph retries follow the
-     *     SDK's RetryHandler ({@code Retry-After}, else a 3 s exponential backoff, each wait at most 180 s)
+     * @param maxRetryWait the most to wait across the retries of one Exchange request, and across the retry rounds
+     *     of one Graph {@code $batch} of {@link GraphBackend#bulk() bulk} work; other Graph retries follow the SDK's RetryHandler
+     *     ({@code Retry-After}, else a 3 s exponential backoff, each wait at most 180 s)
      * @return this
      */
     public Builder maxRetryWait(Duration maxRetryWait) {

@@ -26,18 +26,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import okhttp3.Request;
-import okhttp3.MediaType;
-import okhttp3.RequestBody;
-import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends many Graph requests as JSON batches ({@code POST /v1.0/$batch}, at most {@value #MAX_PER_BATCH} a batch)
  * through the client's Kiota request adapter, so the calls use its own OkHttp stack, authentication and middleware.
- * Each inner request is built by the SDK's request builders ({@code to…RequestInformation}) and converted by the
- * adapter, so its URL is encoded exactly as a single call's would be.
+ * Each inner request is built by the SDK's request builders ({@code to…RequestInformation}) and its URL expanded by
+ * the SDK's URI template, so it is encoded exactly as a single call's would be; only the outer POST is
+ * authenticated (one token look-up per batch, not per item).
  *
  * <p>The SDK's own {@code BatchRequestContent} (microsoft-graph-core 3.6.6) is not used: it fails with a
  * NullPointerException on a POST without a body (such as {@code revokeSignInSessions}), whose native request carries
@@ -47,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>The outer response is 200 even when inner requests fail, so the SDK's RetryHandler (which looks only at the
  * outer status) does not retry an inner 429, 503 or 504. This class does: it resends only the failed items, in a new
  * batch, after the largest {@code Retry-After} among them, or after the {@link RetryPolicy} backoff when none of them
- * carried one, waiting through a {@link Sleeper}; the policy's {@code maxAttempts} bounds the rounds. When the policy's attempts are spent, those items end as
+ * carried one, waiting through a {@link Sleeper}; the policy's {@code maxAttempts} bounds the rounds, and a total
+ * wait bounds the sleeping per batch. When the policy's attempts are spent, those items end as
  * {@link io.github.m365kit.ThrottledException} (429) or {@link io.github.m365kit.TransientException} (503/504)
  * carrying the wait. Every other inner error is translated for its item alone by {@link GraphErrors}. Responses are
  * matched by id, never by position: the service may answer in any order. Thread-safe if the client is.
@@ -89,12 +87,18 @@ final class GraphBatch {
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final Clock clock;
+  private final Duration maxTotalWait;
 
-  GraphBatch(GraphServiceClient graph, RetryPolicy policy, Sleeper sleeper, Clock clock) {
+  /**
+   * @param maxTotalWait the most to sleep across the retry rounds of one batch of 20; when the next wait would pass
+   *     it, the throttled items end at once as {@link io.github.m365kit.ThrottledException} carrying that wait
+   */
+  GraphBatch(GraphServiceClient graph, RetryPolicy policy, Sleeper sleeper, Clock clock, Duration maxTotalWait) {
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.maxTotalWait = Objects.requireNonNull(maxTotalWait, "maxTotalWait == null");
   }
 
   /**
@@ -119,14 +123,22 @@ final class GraphBatch {
   }
 
   private <T> void runChunk(Map<Integer, Step<T>> pending, List<BulkOutcome<T>> out) {
+    Map<Integer, JsonObject> prepared = new LinkedHashMap<>();
+    for (Map.Entry<Integer, Step<T>> e : pending.entrySet()) {
+      prepared.put(e.getKey(), inner(e.getValue().request()));
+    }
+    Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
       JsonArray requests = new JsonArray();
       Map<String, Integer> indexById = new LinkedHashMap<>();
       int n = 0;
-      for (Map.Entry<Integer, Step<T>> e : pending.entrySet()) {
+      for (Integer index : pending.keySet()) {
         String id = String.valueOf(++n);
-        requests.add(inner(id, e.getValue().request()));
-        indexById.put(id, e.getKey());
+        JsonObject request = new JsonObject();
+        request.addProperty("id", id);
+        prepared.get(index).entrySet().forEach(m -> request.add(m.getKey(), m.getValue()));
+        requests.add(request);
+        indexById.put(id, index);
       }
       JsonObject batch = new JsonObject();
       batch.add("requests", requests);
@@ -171,15 +183,20 @@ final class GraphBatch {
       }
       // The service's own Retry-After when one was given (the largest of them), else the policy's backoff.
       Duration wait = largestRetryAfter != null ? largestRetryAfter : policy.delay(attempt, null);
-      if (attempt >= policy.maxAttempts()) {
+      boolean overBudget = waited.plus(wait).compareTo(maxTotalWait) > 0;
+      if (attempt >= policy.maxAttempts() || overBudget) {
+        String why = overBudget && attempt < policy.maxAttempts()
+            ? " (after " + attempt + " attempts; waiting " + wait + " more would pass the " + maxTotalWait + " allowed)"
+            : " (still after " + attempt + " attempts)";
         for (Map.Entry<Integer, Inner> e : retryInner.entrySet()) {
           Inner inner = e.getValue();
           Duration carried = inner.retryAfter != null ? inner.retryAfter : wait;
           out.set(e.getKey(), BulkOutcome.failure(new Inner(inner.status, inner.code, inner.message, carried, inner.body)
-              .error(retry.get(e.getKey()), " (still after " + attempt + " attempts)")));
+              .error(retry.get(e.getKey()), why)));
         }
         return;
       }
+      waited = waited.plus(wait);
       log.warn("Throttled inside a batch, retrying the failed requests alone [failed={}, of={}, attempt={}, wait={}]",
           retry.size(), pending.size(), attempt, wait);
       sleeper.sleep(wait);
@@ -188,31 +205,35 @@ final class GraphBatch {
   }
 
   /**
-   * Writes one inner request from what the SDK would have sent alone: method, URL relative to the version root
-   * (path and query exactly as the SDK encoded them), and the body with its {@code Content-Type}. No other header is
-   * copied, so nothing the authentication provider may have added can end up in the batch body.
+   * Writes one inner request from the SDK's {@link RequestInformation}: method, URL relative to the version root
+   * (path and query expanded by the SDK's URI template, so encoded exactly as a single call's would be), and the body
+   * with its {@code Content-Type}. It is not converted into a native request: that would run the authentication
+   * provider (a token request per inner request) for a header the batch body must not carry anyway. No header other
+   * than {@code Content-Type} is written. Called once per step; a retry resends the same JSON under a new id.
    */
-  private JsonObject inner(String id, RequestInformation info) {
-    // The adapter fills in the base URL when it sends; converting alone would keep the one the builder was made with.
+  private JsonObject inner(RequestInformation info) {
+    // The adapter fills in the base URL when it sends; expanding alone would keep the one the builder was made with.
     info.pathParameters.put("baseurl", graph.getRequestAdapter().getBaseUrl());
-    Request request = graph.getRequestAdapter().convertToNativeRequest(info);
+    java.net.URI uri;
+    try {
+      uri = info.getUri();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("the SDK built an invalid URI: " + e.getMessage(), e);
+    }
     JsonObject o = new JsonObject();
-    o.addProperty("id", id);
-    o.addProperty("method", request.method());
-    o.addProperty("url", relative(request.url().toString()));
-    RequestBody body = request.body();
+    o.addProperty("method", info.httpMethod.toString());
+    o.addProperty("url", relative(uri.toString()));
     byte[] bytes = new byte[0];
-    if (body != null) {
-      try (Buffer buffer = new Buffer()) {
-        body.writeTo(buffer);
-        bytes = buffer.readByteArray();
+    if (info.content != null) {
+      try {
+        bytes = info.content.readAllBytes();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     if (bytes.length > 0) {
-      MediaType type = body.contentType();
-      String contentType = type == null ? "application/json" : type.toString();
+      java.util.Set<String> types = info.headers.get("Content-Type");
+      String contentType = types == null || types.isEmpty() ? "application/json" : types.iterator().next();
       JsonObject headers = new JsonObject();
       headers.addProperty("Content-Type", contentType);
       o.add("headers", headers);

@@ -42,6 +42,12 @@ final class GraphErrors {
    */
   static final String INVALID_RULE = "invalid membership rule";
 
+  /**
+   * The other wording of a refused rule, as Entra's portal reports it in public bug reports ("Dynamic membership rule
+   * validation error: …"); that Graph v1.0 answers with these words is unconfirmed.
+   */
+  static final String RULE_VALIDATION_ERROR = "dynamic membership rule validation error";
+
   private GraphErrors() {}
 
   /**
@@ -92,7 +98,8 @@ final class GraphErrors {
   static M365KitException graph(int status, String code, String message, Duration retryAfter, String operation,
       String kind, String id, Throwable cause) {
     String text = operation + " failed with HTTP " + status + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : ": " + message);
-    if (status == 400 && isGroupWrite(operation) && message.toLowerCase(Locale.ROOT).contains(INVALID_RULE)) {
+    String lower = message.toLowerCase(Locale.ROOT);
+    if (status == 400 && isGroupWrite(operation) && (lower.contains(INVALID_RULE) || lower.contains(RULE_VALIDATION_ERROR))) {
       return new ServiceRuleException(Rule.INVALID_MEMBERSHIP_RULE, text);
     }
     if (status == 400 && !message.startsWith(ON_PREM_MASTERED)) {

@@ -159,6 +159,17 @@ class GraphGroupStoreTest extends WireTestSupport {
   }
 
   @Test
+  void create_whenRuleValidationErrorWording_throwsServiceRule() throws Exception {
+    server.enqueue(json(400, graphError("Request_BadRequest",
+        "Dynamic membership rule validation error: Wrong property applied.")));
+    Throwable t = catchThrowable(() -> backend.groups().createDynamicGroup(
+        new DynamicGroup(Optional.empty(), "Finance", "finance", true, "user.memberof -any (group.id -in ['x'])", false)));
+    assertThat(t).isInstanceOf(ServiceRuleException.class).hasMessageContaining("Wrong property applied.");
+    assertThat(((ServiceRuleException) t).rule()).isEqualTo(ServiceRuleException.Rule.INVALID_MEMBERSHIP_RULE);
+    take();
+  }
+
+  @Test
   void find_when400MentionsRule_staysBackendException() throws Exception {
     server.enqueue(json(400, graphError("Request_BadRequest", "Invalid membership rule")));
     assertThat(catchThrowable(() -> backend.groups().find(ID))).isInstanceOf(BackendException.class)

@@ -20,5 +20,12 @@ public enum Capability {
   REFUSES_NONCOMPLIANT_LICENSE_REMOVAL,
 
   /** The sign-in log visits events oldest first (the port only asks for it "where the backend allows"). */
-  ORDERED_SIGN_INS
+  ORDERED_SIGN_INS,
+
+  /**
+   * The cloud directory reports a mailbox's purpose
+   * ({@link io.github.m365kit.spi.CloudDirectory#mailboxPurpose(io.github.m365kit.model.Upn)}) rather than keeping the
+   * port's default of "cannot tell" (always empty).
+   */
+  MAILBOX_PURPOSE
 }

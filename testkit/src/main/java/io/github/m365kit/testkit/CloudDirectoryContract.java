@@ -14,6 +14,7 @@ import io.github.m365kit.ServiceRuleException;
 import io.github.m365kit.ServiceRuleException.Rule;
 import io.github.m365kit.model.CloudUser;
 import io.github.m365kit.model.License;
+import io.github.m365kit.model.MailboxPurpose;
 import io.github.m365kit.model.SmtpAddress;
 import io.github.m365kit.model.Upn;
 import io.github.m365kit.spi.CloudDirectory;
@@ -77,6 +78,20 @@ public abstract class CloudDirectoryContract extends PortContract {
   @Test
   void findUser_whenUpnDiffersInCase_returnsUser() {
     assertThat(directory.findUser(Upn.of(LICENSED.value().toUpperCase(java.util.Locale.ROOT)))).map(CloudUser::userPrincipalName).contains(LICENSED);
+  }
+
+  @Test
+  void mailboxPurpose_followsTheMailboxType() {
+    assumeCapable(Capability.MAILBOX_PURPOSE);
+    assertThat(directory.mailboxPurpose(LICENSED)).map(MailboxPurpose::kind).contains(MailboxPurpose.Kind.USER);
+    assertThat(directory.mailboxPurpose(BIG_SHARED)).map(MailboxPurpose::kind).contains(MailboxPurpose.Kind.SHARED);
+    assertThat(directory.mailboxPurpose(HOSTILE)).map(MailboxPurpose::kind).contains(MailboxPurpose.Kind.USER);
+  }
+
+  @Test
+  void mailboxPurpose_withoutMailboxOrUser_isEmpty() {
+    assertThat(directory.mailboxPurpose(NO_MAILBOX)).isEmpty();
+    assertThat(directory.mailboxPurpose(MISSING)).isEmpty();
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.github.m365kit.memory.InMemoryTenant;
 import io.github.m365kit.model.Mailbox;
 import io.github.m365kit.model.MailboxPurpose;
 import io.github.m365kit.model.MailboxType;
+import io.github.m365kit.testkit.TenantFixture;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,26 +20,31 @@ import org.junit.jupiter.api.Test;
 class SimulatedReportsTest {
 
   @Test
-  void mailboxPurpose_followsTheTenantsMailboxType() {
-    try (SimulatedBackend s = new SimulatedBackend(InMemoryTenant.demo())) {
-      Mailbox jane = s.tenant.findByUpn(DemoCast.JANE).orElseThrow();
-      assertThat(s.backend.cloudDirectory().mailboxPurpose(DemoCast.JANE))
-          .isEqualTo(s.tenant.mailboxPurpose(DemoCast.JANE)).get()
-          .isEqualTo(MailboxPurpose.of(jane.type()));
+  void mailboxPurpose_afterSetMailboxTypeShared_readsShared() {
+    try (SimulatedBackend s = SimulatedBackend.of(TenantFixture.standard())) {
+      Mailbox before = s.tenant.findByUpn(TenantFixture.LICENSED).orElseThrow();
+      assertThat(before.type()).isEqualTo(MailboxType.USER);
+      assertThat(s.backend.cloudDirectory().mailboxPurpose(TenantFixture.LICENSED))
+          .contains(new MailboxPurpose(MailboxPurpose.Kind.USER, "user"));
 
-      s.tenant.setType(jane.primarySmtpAddress(), MailboxType.SHARED);
-      assertThat(s.backend.cloudDirectory().mailboxPurpose(DemoCast.JANE))
+      // Set-Mailbox -Type Shared, sent by the adapter over the simulated Exchange admin API
+      s.backend.mailboxes().setType(before.primarySmtpAddress(), MailboxType.SHARED);
+
+      assertThat(s.tenant.findByUpn(TenantFixture.LICENSED).orElseThrow().type()).isEqualTo(MailboxType.SHARED);
+      assertThat(s.backend.cloudDirectory().mailboxPurpose(TenantFixture.LICENSED))
           .contains(new MailboxPurpose(MailboxPurpose.Kind.SHARED, "shared"));
+      assertThat(s.backend.cloudDirectory().mailboxPurpose(TenantFixture.TRUSTEE)).map(MailboxPurpose::kind)
+          .as("only the converted mailbox changed").contains(MailboxPurpose.Kind.USER);
     }
   }
 
   @Test
-  void mailboxPurpose_ofAUserWithoutMailbox_isEmpty() {
-    InMemoryTenant tenant = InMemoryTenant.demo();
-    var noMailbox = tenant.users().stream().filter(u -> tenant.findByUpn(u.userPrincipalName()).isEmpty()).findFirst();
-    org.junit.jupiter.api.Assumptions.assumeTrue(noMailbox.isPresent(), "the demo tenant has a user without a mailbox");
-    try (SimulatedBackend s = new SimulatedBackend(tenant)) {
-      assertThat(s.backend.cloudDirectory().mailboxPurpose(noMailbox.get().userPrincipalName())).isEmpty();
+  void mailboxPurpose_ofAUserWithoutMailbox_isEmpty_ofAnUnknownUser_isEmpty() {
+    try (SimulatedBackend s = SimulatedBackend.of(TenantFixture.standard())) {
+      assertThat(s.tenant.findUser(TenantFixture.NO_MAILBOX)).isPresent();
+      assertThat(s.backend.cloudDirectory().mailboxPurpose(TenantFixture.NO_MAILBOX)).isEmpty();
+      assertThat(s.backend.cloudDirectory().mailboxPurpose(TenantFixture.MISSING)).isEmpty();
+      assertThat(s.simulator.requestCount()).isEqualTo(2);
     }
   }
 
