@@ -9,6 +9,7 @@ import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.github.m365kit.spi.AuthPolicyStore;
 import io.github.m365kit.spi.CloudDirectory;
 import io.github.m365kit.spi.GroupStore;
+import io.github.m365kit.spi.InsightsStore;
 import io.github.m365kit.spi.MailboxStore;
 import io.github.m365kit.spi.SignInLog;
 import java.net.URI;
@@ -42,6 +43,7 @@ public final class GraphBackend implements AutoCloseable {
   private final MailboxStore mailboxes;
   private final AuthPolicyStore authPolicies;
   private final GroupStore groups;
+  private final InsightsStore insights;
 
   private GraphBackend(Builder b) {
     GraphCloud cloud = b.cloud;
@@ -64,6 +66,7 @@ public final class GraphBackend implements AutoCloseable {
     this.mailboxes = new ExchangeMailboxStore(exo);
     this.authPolicies = new ExchangeAuthPolicyStore(exo);
     this.groups = new GraphGroupStore(graph);
+    this.insights = new GraphInsightsStore(graph, exo);
   }
 
   /**
@@ -139,6 +142,15 @@ public final class GraphBackend implements AutoCloseable {
    */
   public GroupStore groups() {
     return groups;
+  }
+
+  /**
+   * @return Graph item insights ({@code /admin/people/itemInsights}, {@code /users/{id}/settings/itemInsights}) and
+   *     MyAnalytics / Viva Insights settings through Exchange {@code InvokeCommand} (the MyAnalytics cmdlets are
+   *     UNCONFIRMED through that endpoint; see the module README)
+   */
+  public InsightsStore insights() {
+    return insights;
   }
 
   /** Releases the HTTP connection pools and dispatcher threads. */

@@ -44,15 +44,21 @@ final class GraphRoutes {
 
   private final InMemoryTenant tenant;
   private final GraphSimulator sim;
+  private final InsightsRoutes insights;
 
   GraphRoutes(InMemoryTenant tenant, GraphSimulator sim) {
     this.tenant = tenant;
     this.sim = sim;
+    this.insights = new InsightsRoutes(tenant, sim);
   }
 
   Reply handle(Call c) {
     String[] seg = c.path().substring("/v1.0/".length()).split("/");
     String m = c.method();
+    Reply itemInsights = insights.graph(c, seg);
+    if (itemInsights != null) {
+      return itemInsights;
+    }
     if (seg[0].equals("users")) {
       if (seg.length == 1 && m.equals("GET")) {
         return listUsers(c);
