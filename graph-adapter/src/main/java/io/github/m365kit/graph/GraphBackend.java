@@ -43,6 +43,7 @@ public final class GraphBackend implements AutoCloseable {
   private final MailboxStore mailboxes;
   private final AuthPolicyStore authPolicies;
   private final GroupStore groups;
+  private final io.github.m365kit.spi.ConditionalAccessStore conditionalAccess;
   private final InsightsStore insights;
 
   private GraphBackend(Builder b) {
@@ -66,6 +67,7 @@ public final class GraphBackend implements AutoCloseable {
     this.mailboxes = new ExchangeMailboxStore(exo);
     this.authPolicies = new ExchangeAuthPolicyStore(exo);
     this.groups = new GraphGroupStore(graph);
+    this.conditionalAccess = new GraphConditionalAccessStore(graph, b.maxRetries, b.maxRetryWait, b.sleeper);
     this.insights = new GraphInsightsStore(graph, exo);
   }
 
@@ -151,6 +153,15 @@ public final class GraphBackend implements AutoCloseable {
    */
   public InsightsStore insights() {
     return insights;
+  }
+
+  /**
+   * @return Entra ID Conditional Access policies (Graph {@code /identity/conditionalAccess/policies}); throttled by the
+   *     service at about one request per second per tenant without {@code Retry-After}, which this port backs off from
+   *     itself (1 s, 2 s, 4 s … within {@link Builder#maxRetries(int)} and {@link Builder#maxRetryWait(Duration)})
+   */
+  public io.github.m365kit.spi.ConditionalAccessStore conditionalAccess() {
+    return conditionalAccess;
   }
 
   /** Releases the HTTP connection pools and dispatcher threads. */

@@ -45,11 +45,13 @@ final class GraphRoutes {
   private final InMemoryTenant tenant;
   private final GraphSimulator sim;
   private final InsightsRoutes insights;
+  private final ConditionalAccessRoutes conditionalAccess;
 
   GraphRoutes(InMemoryTenant tenant, GraphSimulator sim) {
     this.tenant = tenant;
     this.sim = sim;
     this.insights = new InsightsRoutes(tenant, sim);
+    this.conditionalAccess = new ConditionalAccessRoutes(tenant);
   }
 
   Reply handle(Call c) {
@@ -82,6 +84,12 @@ final class GraphRoutes {
     }
     if (seg[0].equals("groups")) {
       Reply r = groups(c, seg, m);
+      if (r != null) {
+        return r;
+      }
+    }
+    if (seg[0].equals("identity")) {
+      Reply r = conditionalAccess.handle(c, seg);
       if (r != null) {
         return r;
       }
