@@ -1,11 +1,20 @@
 package io.github.m365kit.graph.sim;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.m365kit.NotFoundException;
+import io.github.m365kit.insights.PrivacyMode;
+import io.github.m365kit.insights.TenantFeature;
 import io.github.m365kit.spi.InsightsStore;
 import io.github.m365kit.testkit.InsightsStoreContract;
 import io.github.m365kit.testkit.TenantFixture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
-/** Runs the {@link InsightsStoreContract} on the Graph adapter, over HTTP, against {@link GraphSimulator}. */
+/**
+ * Runs the {@link InsightsStoreContract} on the Graph adapter, over HTTP, against {@link GraphSimulator}, plus what
+ * only the service (and so the simulator) checks: that the user exists.
+ */
 class SimulatedInsightsStoreTest extends InsightsStoreContract {
   private SimulatedBackend sim;
 
@@ -20,5 +29,22 @@ class SimulatedInsightsStoreTest extends InsightsStoreContract {
     if (sim != null) {
       sim.close();
     }
+  }
+
+  @Test
+  void unknownUser_isNotFound_onGraphAndOnExchange() {
+    assertThatThrownBy(() -> store.itemInsightsEnabled(TenantFixture.MISSING)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> store.setItemInsightsEnabled(TenantFixture.MISSING, false)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> store.userConfig(TenantFixture.MISSING)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> store.setUserPrivacyMode(TenantFixture.MISSING, PrivacyMode.OPT_OUT)).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void tenantSettingsWithoutCmdletParameter_areRefusedAndLeaveTheTenantAlone() {
+    long before = sim.simulator.requestCount();
+    assertThatThrownBy(() -> store.setTenantDefault(TenantFeature.WEEKLY_INSIGHTS_EMAIL, false)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> store.setTenantDefaultPrivacyMode(PrivacyMode.OPT_OUT)).isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThat(sim.simulator.requestCount()).isEqualTo(before);
+    org.assertj.core.api.Assertions.assertThat(sim.tenant.insights().tenantDefaults().isEnabled(TenantFeature.WEEKLY_INSIGHTS_EMAIL)).isTrue();
   }
 }
