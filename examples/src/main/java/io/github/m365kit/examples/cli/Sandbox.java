@@ -42,6 +42,8 @@ final class Sandbox implements AutoCloseable {
   final CloudDirectory cloud;
   final AuthPolicyStore policies;
   final SignInLog signIns;
+  /** Conditional Access policies: Graph {@code /identity/conditionalAccess/policies} with {@code --tenant-id}, else the in-memory tenant. */
+  final io.github.m365kit.spi.ConditionalAccessStore conditionalAccess;
   /** Dynamic groups: Graph {@code /groups} with {@code --tenant-id}, else the in-memory tenant. */
   final io.github.m365kit.spi.GroupStore groupStore;
   /** Item insights and MyAnalytics settings: Graph + Exchange with {@code --tenant-id}, else the in-memory tenant's. */
@@ -66,6 +68,7 @@ final class Sandbox implements AutoCloseable {
       this.cloud = graph.cloudDirectory();
       this.policies = graph.authPolicies();
       this.signIns = graph.signInLog();
+      this.conditionalAccess = graph.conditionalAccess();
       this.groupStore = graph.groups();
       this.insightsStore = graph.insights();
       this.clock = Clock.systemUTC();
@@ -75,6 +78,7 @@ final class Sandbox implements AutoCloseable {
       this.cloud = tenant;
       this.policies = tenant;
       this.signIns = tenant;
+      this.conditionalAccess = tenant;
       this.groupStore = tenant;
       this.insightsStore = tenant.insights();
       this.clock = tenant.clock();
