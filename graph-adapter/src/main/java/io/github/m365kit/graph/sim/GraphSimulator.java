@@ -66,6 +66,9 @@ import reactor.core.publisher.Mono;
  *       {@code PATCH /v1.0/groups/{id}} ({@code membershipRule}, {@code membershipRuleProcessingState}) and
  *       {@code GET /v1.0/groups/{id}/members} (also with the {@code graph.user} / {@code microsoft.graph.user} cast,
  *       users only, paged), delegating to the tenant's {@link io.github.m365kit.spi.GroupStore};</li>
+ *   <li>Graph Conditional Access: {@code GET/POST /v1.0/identity/conditionalAccess/policies} and {@code GET/PATCH
+ *       …/policies/{id}} ({@code state}, {@code conditions.users}), delegating to the tenant's
+ *       {@link io.github.m365kit.spi.ConditionalAccessStore} (see {@code ConditionalAccessRoutes});</li>
  *   <li>Exchange: {@code POST /adminapi/beta/{tenant name}/InvokeCommand} for {@code Get-Mailbox},
  *       {@code Get-MailboxStatistics}, {@code Set-Mailbox -Type}, {@code Disable-UMMailbox},
  *       {@code Get-/Add-/Remove-MailboxPermission}, {@code New-/Get-/Set-/Remove-AuthenticationPolicy},
