@@ -96,6 +96,14 @@ class ExamplesOnGraphTest {
   }
 
   @Test
+  void insightsSet_withTenantId_whenNoCmdletParameterExists_failsOnOneLine() {
+    Run r = run("insights", "set", "--tenant", "--privacy-mode", "opt-out");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("admin center").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(tenant.insights().tenantDefaults().defaultPrivacyMode()).isEqualTo(PrivacyMode.OPT_IN);
+  }
+
+  @Test
   void insightsShow_withoutTenantId_saysNothingAboutInvokeCommand() {
     Run show = cli("insights", "show");
     assertThat(show.code()).as(show.err()).isZero();

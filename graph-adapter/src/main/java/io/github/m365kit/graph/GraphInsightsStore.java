@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Limits: {@link TenantFeature#WEEKLY_INSIGHTS_EMAIL} and {@link TenantFeature#INLINE_SUGGESTIONS} have no
  * documented {@code -Feature} value, and the tenant default privacy mode has no documented cmdlet parameter; setting
- * them throws {@link UnsupportedOperationException} and reading them reports the documented default.
+ * them throws {@link InvalidInputException} without calling the service, and reading them reports the documented default.
  * {@code Get-MyAnalyticsFeatureConfig} returns effective values, so {@link #userConfig(Upn)} reports every value as
  * set (see {@link UserInsightsOverrides}). Thread-safe if the clients are.
  */
@@ -83,7 +83,7 @@ final class GraphInsightsStore implements InsightsStore {
   @Override
   public void setTenantDefault(TenantFeature feature, boolean enabled) {
     Objects.requireNonNull(feature, "feature == null");
-    String value = feature.cmdletValue().orElseThrow(() -> new UnsupportedOperationException(
+    String value = feature.cmdletValue().orElseThrow(() -> new InvalidInputException("tenant MyAnalytics feature", feature.name(),
         feature.label() + " has no documented -Feature value of Set-DefaultTenantMyAnalyticsFeatureConfig; set it in the"
             + " Microsoft 365 admin center"));
     Map<String, Object> p = new LinkedHashMap<>();
@@ -96,8 +96,8 @@ final class GraphInsightsStore implements InsightsStore {
   @Override
   public void setTenantDefaultPrivacyMode(PrivacyMode mode) {
     Objects.requireNonNull(mode, "mode == null");
-    throw new UnsupportedOperationException("Set-DefaultTenantMyAnalyticsFeatureConfig has no documented parameter for the"
-        + " default privacy mode; set it in the Microsoft 365 admin center");
+    throw new InvalidInputException("tenant default privacy mode", mode.cmdletValue(), "Set-DefaultTenantMyAnalyticsFeatureConfig"
+        + " has no documented parameter for it; set it in the Microsoft 365 admin center");
   }
 
   @Override

@@ -193,9 +193,9 @@ class GraphInsightsStoreTest extends WireTestSupport {
   @Test
   void setTenantDefault_whenNoDocumentedCmdletValue_refusesWithoutCalling() {
     assertThatThrownBy(() -> backend.insights().setTenantDefault(TenantFeature.WEEKLY_INSIGHTS_EMAIL, false))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("admin center");
+        .isInstanceOf(io.github.m365kit.InvalidInputException.class).hasMessageContaining("admin center");
     assertThatThrownBy(() -> backend.insights().setTenantDefaultPrivacyMode(PrivacyMode.OPT_OUT))
-        .isInstanceOf(UnsupportedOperationException.class);
+        .isInstanceOf(io.github.m365kit.InvalidInputException.class);
     assertThat(server.getRequestCount()).isZero();
   }
 

@@ -42,8 +42,8 @@ class SimulatedInsightsStoreTest extends InsightsStoreContract {
   @Test
   void tenantSettingsWithoutCmdletParameter_areRefusedAndLeaveTheTenantAlone() {
     long before = sim.simulator.requestCount();
-    assertThatThrownBy(() -> store.setTenantDefault(TenantFeature.WEEKLY_INSIGHTS_EMAIL, false)).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> store.setTenantDefaultPrivacyMode(PrivacyMode.OPT_OUT)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> store.setTenantDefault(TenantFeature.WEEKLY_INSIGHTS_EMAIL, false)).isInstanceOf(io.github.m365kit.InvalidInputException.class);
+    assertThatThrownBy(() -> store.setTenantDefaultPrivacyMode(PrivacyMode.OPT_OUT)).isInstanceOf(io.github.m365kit.InvalidInputException.class);
     org.assertj.core.api.Assertions.assertThat(sim.simulator.requestCount()).isEqualTo(before);
     org.assertj.core.api.Assertions.assertThat(sim.tenant.insights().tenantDefaults().isEnabled(TenantFeature.WEEKLY_INSIGHTS_EMAIL)).isTrue();
   }
