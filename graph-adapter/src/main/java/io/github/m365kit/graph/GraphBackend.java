@@ -18,7 +18,7 @@ import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
- * The entry point of the cloud backend: one object per tenant giving the five ports m365kit needs.
+ * The entry point of the cloud backend: one object per tenant giving the ports m365kit needs.
  *
  * <pre>{@code
  * TokenCredential credential = GraphCredentials.clientSecret(tenantId, clientId, secret);

@@ -69,6 +69,10 @@ import reactor.core.publisher.Mono;
  *   <li>Graph Conditional Access: {@code GET/POST /v1.0/identity/conditionalAccess/policies} and {@code GET/PATCH
  *       …/policies/{id}} ({@code state}, {@code conditions.users}), delegating to the tenant's
  *       {@link io.github.m365kit.spi.ConditionalAccessStore} (see {@code ConditionalAccessRoutes});</li>
+ *   <li>Graph item insights: {@code GET/PATCH /v1.0/admin/people/itemInsights} and {@code GET/PATCH
+ *       /v1.0/users/{upn or id}/settings/itemInsights}, and the Exchange cmdlets {@code Get-/Set-MyAnalyticsFeatureConfig}
+ *       and {@code Get-/Set-DefaultTenantMyAnalyticsFeatureConfig}, delegating to {@link InMemoryTenant#insights()}
+ *       (see {@code InsightsRoutes}; the cmdlets' behaviour through InvokeCommand is UNCONFIRMED);</li>
  *   <li>Exchange: {@code POST /adminapi/beta/{tenant name}/InvokeCommand} for {@code Get-Mailbox},
  *       {@code Get-MailboxStatistics}, {@code Set-Mailbox -Type}, {@code Disable-UMMailbox},
  *       {@code Get-/Add-/Remove-MailboxPermission}, {@code New-/Get-/Set-/Remove-AuthenticationPolicy},
