@@ -27,7 +27,8 @@ import okhttp3.OkHttpClient;
  * cloud.mailboxes().setType(SmtpAddress.of("sales@contoso.com"), MailboxType.SHARED);
  * }</pre>
  *
- * <p>{@link #cloudDirectory()}, {@link #signInLog()} and {@link #groups()} use Microsoft Graph v1.0 (token scope
+ * <p>{@link #cloudDirectory()}, {@link #signInLog()}, {@link #groups()} and {@link #conditionalAccess()} use Microsoft
+ * Graph v1.0 (token scope
  * {@code https://graph.microsoft.com/.default}); {@link #mailboxes()} and {@link #authPolicies()} use the unofficial
  * Exchange admin REST endpoint (scope {@code https://outlook.office365.com/.default}). Both retry throttling within a
  * bounded budget ({@link Builder#maxRetries(int)}, {@link Builder#maxRetryWait(Duration)}) and then throw
