@@ -106,6 +106,36 @@ final class GraphConditionalAccessStore implements ConditionalAccessStore {
     if (policy.sessionControls()) {
       throw new InvalidInputException("conditional access policy", policy.displayName(), "m365kit does not create session controls");
     }
+    createBody(policy); // refuses what the SDK cannot express before anything is sent
+    String op = "POST /identity/conditionalAccess/policies displayName=" + policy.displayName();
+    com.microsoft.graph.models.ConditionalAccessPolicy created = call(op, policy.displayName(), false,
+        () -> graph.identity().conditionalAccess().policies().post(createBody(policy), rc -> rc.options.add(NO_SDK_RETRY)));
+    if (created == null || created.getId() == null) {
+      throw new BackendException("graph", "response", op + " returned no policy id", null);
+    }
+    log.debug("Created conditional access policy [id={}, state={}]", created.getId(), policy.state().graphValue());
+    return created.getDisplayName() == null ? policy.withId(created.getId()) : fromGraph(created, op);
+  }
+
+  @Override
+  public void updateConditionalAccessPolicy(String id, ConditionalAccessPolicy.Change change) {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(change, "change == null");
+    if (change.isEmpty()) {
+      return;
+    }
+    String op = "PATCH /identity/conditionalAccess/policies/" + id;
+    call(op, id, true, () -> graph.identity().conditionalAccess().policies().byConditionalAccessPolicyId(id)
+        .patch(patchBody(change), rc -> rc.options.add(NO_SDK_RETRY)));
+    log.debug("Updated conditional access policy [id={}, state={}, users={}]", id, change.state().map(State::graphValue).orElse("-"),
+        change.users().isPresent());
+  }
+
+  /**
+   * A new SDK body for each attempt: the SDK's backing store marks every value as sent after serialising a model, so a
+   * reused model would go out as {@code {}} on a retry.
+   */
+  private static com.microsoft.graph.models.ConditionalAccessPolicy createBody(ConditionalAccessPolicy policy) {
     com.microsoft.graph.models.ConditionalAccessPolicy body = new com.microsoft.graph.models.ConditionalAccessPolicy();
     body.setDisplayName(policy.displayName());
     body.setState(state(policy.state()));
@@ -132,23 +162,10 @@ final class GraphConditionalAccessStore implements ConditionalAccessStore {
       grant.setBuiltInControls(controls);
       body.setGrantControls(grant);
     });
-    String op = "POST /identity/conditionalAccess/policies displayName=" + policy.displayName();
-    com.microsoft.graph.models.ConditionalAccessPolicy created = call(op, policy.displayName(), false,
-        () -> graph.identity().conditionalAccess().policies().post(body, rc -> rc.options.add(NO_SDK_RETRY)));
-    if (created == null || created.getId() == null) {
-      throw new BackendException("graph", "response", op + " returned no policy id", null);
-    }
-    log.debug("Created conditional access policy [id={}, state={}]", created.getId(), policy.state().graphValue());
-    return created.getDisplayName() == null ? policy.withId(created.getId()) : fromGraph(created, op);
+    return body;
   }
 
-  @Override
-  public void updateConditionalAccessPolicy(String id, ConditionalAccessPolicy.Change change) {
-    Objects.requireNonNull(id, "id == null");
-    Objects.requireNonNull(change, "change == null");
-    if (change.isEmpty()) {
-      return;
-    }
+  private static com.microsoft.graph.models.ConditionalAccessPolicy patchBody(ConditionalAccessPolicy.Change change) {
     com.microsoft.graph.models.ConditionalAccessPolicy patch = new com.microsoft.graph.models.ConditionalAccessPolicy();
     change.state().ifPresent(s -> patch.setState(state(s)));
     change.users().ifPresent(u -> {
@@ -156,11 +173,7 @@ final class GraphConditionalAccessStore implements ConditionalAccessStore {
       conditions.setUsers(users(u));
       patch.setConditions(conditions);
     });
-    String op = "PATCH /identity/conditionalAccess/policies/" + id;
-    call(op, id, true, () -> graph.identity().conditionalAccess().policies().byConditionalAccessPolicyId(id)
-        .patch(patch, rc -> rc.options.add(NO_SDK_RETRY)));
-    log.debug("Updated conditional access policy [id={}, state={}, users={}]", id, change.state().map(State::graphValue).orElse("-"),
-        change.users().isPresent());
+    return patch;
   }
 
   private <T> T call(String op, String id, boolean idempotent, Supplier<T> request) {
