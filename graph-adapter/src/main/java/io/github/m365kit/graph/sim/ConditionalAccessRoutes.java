@@ -26,19 +26,42 @@ import java.util.Set;
  * /v1.0/identity/conditionalAccess/policies}, {@code GET} and {@code PATCH …/policies/{id}}, delegating to the tenant's
  * {@link io.github.m365kit.spi.ConditionalAccessStore}. A {@code PATCH} may carry {@code state} and
  * {@code conditions.users} (replaced as sent); anything else is refused with 400 rather than silently ignored. The
- * service's one-request-per-second throttle is not simulated (use {@link GraphSimulator#throttleBudget(int)}).
+ * service's one-request-per-second throttle is simulated when switched on
+ * ({@link GraphSimulator#conditionalAccessRateLimit(boolean)}): a request less than a second after the previous one
+ * answered is refused with 429 and, like the service, no {@code Retry-After}.
  */
 final class ConditionalAccessRoutes {
+  private static final long ONE_SECOND = 1_000_000_000L;
   private final InMemoryTenant tenant;
+  private volatile boolean rateLimited;
+  private long lastServed = Long.MIN_VALUE;
 
   ConditionalAccessRoutes(InMemoryTenant tenant) {
     this.tenant = tenant;
+  }
+
+  void rateLimit(boolean on) {
+    rateLimited = on;
+  }
+
+  /** @return true when the request may go ahead (and is counted), false when it is over one per second */
+  private synchronized boolean admit() {
+    long now = System.nanoTime();
+    if (lastServed != Long.MIN_VALUE && now - lastServed < ONE_SECOND) {
+      return false;
+    }
+    lastServed = now;
+    return true;
   }
 
   /** @return the reply, or null when the path is not a Conditional Access path */
   Reply handle(Call c, String[] seg) {
     if (seg.length < 3 || !seg[0].equals("identity") || !seg[1].equals("conditionalAccess") || !seg[2].equals("policies")) {
       return null;
+    }
+    if (rateLimited && !admit()) {
+      return new Reply(429, GraphSimulator.errorBody("TooManyRequests",
+          "Too many requests: Conditional Access allows one request per second per tenant (simulated)."), Map.of());
     }
     String m = c.method();
     if (seg.length == 3 && m.equals("GET")) {

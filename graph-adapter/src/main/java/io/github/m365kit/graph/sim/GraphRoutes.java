@@ -54,6 +54,10 @@ final class GraphRoutes {
     this.conditionalAccess = new ConditionalAccessRoutes(tenant);
   }
 
+  void conditionalAccessRateLimit(boolean on) {
+    conditionalAccess.rateLimit(on);
+  }
+
   Reply handle(Call c) {
     String[] seg = c.path().substring("/v1.0/".length()).split("/");
     String m = c.method();

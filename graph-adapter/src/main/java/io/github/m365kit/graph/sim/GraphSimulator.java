@@ -189,6 +189,18 @@ public final class GraphSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Simulates the Conditional Access throttle: at most one request a second to {@code /identity/conditionalAccess/…};
+   * one sooner is answered 429 <em>without</em> {@code Retry-After}, as the service does. Off by default.
+   *
+   * @param on true to switch it on
+   * @return this
+   */
+  public GraphSimulator conditionalAccessRateLimit(boolean on) {
+    graph.conditionalAccessRateLimit(on);
+    return this;
+  }
+
   /** @return the Graph root without version, for {@link GraphBackend.Builder#graphBaseUrl(URI)} */
   public URI graphBaseUrl() {
     return URI.create(root);
