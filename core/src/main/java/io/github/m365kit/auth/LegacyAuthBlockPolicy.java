@@ -53,6 +53,35 @@ public final class LegacyAuthBlockPolicy {
     return excludeUsers;
   }
 
+  /** @return the excluded groups */
+  public List<ObjectId> excludeGroups() {
+    return excludeGroups;
+  }
+
+  /** @return the display name the policy is created with and found by */
+  public String displayName() {
+    return displayName;
+  }
+
+  /** @return true for {@code enabled}, false for report-only */
+  public boolean enforced() {
+    return enforce;
+  }
+
+  /**
+   * @return the same policy as a typed value for {@link io.github.m365kit.spi.ConditionalAccessStore}: users All minus
+   *     the exclusions, applications All, client apps Exchange ActiveSync and other, grant {@code block}
+   */
+  public ConditionalAccessPolicy toPolicy() {
+    return new ConditionalAccessPolicy(java.util.Optional.empty(), displayName,
+        enforce ? ConditionalAccessPolicy.State.ENABLED : ConditionalAccessPolicy.State.REPORT_ONLY,
+        java.util.Set.of(ConditionalAccessPolicy.ClientAppType.EXCHANGE_ACTIVE_SYNC, ConditionalAccessPolicy.ClientAppType.OTHER),
+        List.of("All"),
+        new ConditionalAccessPolicy.Users(List.of("All"), excludeUsers.stream().map(ObjectId::toString).toList(), List.of(),
+            excludeGroups.stream().map(ObjectId::toString).toList()),
+        java.util.Optional.of(new ConditionalAccessPolicy.GrantControls("OR", List.of("block"))), false);
+  }
+
   /** @return the request body as a Jackson tree */
   public ObjectNode toGraphNode() {
     ObjectNode root = JSON.createObjectNode();

@@ -61,13 +61,19 @@ import java.util.function.Consumer;
  *       without regard to case and at most 64 characters;</li>
  *   <li>a dynamic group's rule must parse and validate (the service's "Invalid membership rule"), a Microsoft 365 group
  *       can hold only users, mail nicknames are unique; membership follows the rule at once while processing is On
- *       and is frozen while it is Paused (the real service takes minutes to hours to process a change).</li>
+ *       and is frozen while it is Paused (the real service takes minutes to hours to process a change);</li>
+ *   <li>a Conditional Access policy needs an applications rule, a users rule and a grant or session control (refused
+ *       with {@link InvalidInputException}; the wording is m365kit's, not the service's); display names need not be
+ *       unique, so a look-up by name that matches several fails with {@link io.github.m365kit.AmbiguousMatchException}.
+ *       Not emulated: the one-request-per-second throttle, checks that excluded ids exist, the up-to-24-hour delay
+ *       before a policy takes effect.</li>
  * </ul>
  * Not emulated: replication delay (reads are immediately consistent), quotas other than the 50 GB rule, mail flow.
  * Every port method consults {@link #faults()} first. State loads from and saves to {@code tenant.json}
  * ({@link TenantJson}). Thread-safe (one lock).
  */
-public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthPolicyStore, SignInLog, io.github.m365kit.spi.GroupStore {
+public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthPolicyStore, SignInLog, io.github.m365kit.spi.GroupStore,
+    io.github.m365kit.spi.ConditionalAccessStore {
   /** The grace period of an unlicensed user mailbox. */
   public static final Duration GRACE_PERIOD = Mailbox.UNLICENSED_GRACE_PERIOD;
 
@@ -86,6 +92,7 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
   final Map<io.github.m365kit.model.ObjectId, DynamicGroup> groups = new LinkedHashMap<>();
   final Map<io.github.m365kit.model.ObjectId, List<Upn>> frozenMembers = new LinkedHashMap<>();
   String orgDefaultPolicy;
+  final Map<String, io.github.m365kit.auth.ConditionalAccessPolicy> caPolicies = new LinkedHashMap<>();
   private final InMemoryInsightsStore insights;
 
   /**
@@ -713,6 +720,55 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
   static void requireName(String what, String value) {
     if (value == null || value.isBlank()) {
       throw new InvalidInputException(what, value, "it is empty");
+    }
+  }
+
+  // ---------------------------------------------------------------- ConditionalAccessStore
+
+  @Override
+  public synchronized List<io.github.m365kit.auth.ConditionalAccessPolicy> listConditionalAccessPolicies() {
+    faults.before("listConditionalAccessPolicies");
+    return List.copyOf(caPolicies.values());
+  }
+
+  @Override
+  public synchronized Optional<io.github.m365kit.auth.ConditionalAccessPolicy> findConditionalAccessPolicy(String displayName) {
+    faults.before("findConditionalAccessPolicy");
+    List<io.github.m365kit.auth.ConditionalAccessPolicy> hits = caPolicies.values().stream()
+        .filter(p -> p.displayName().equalsIgnoreCase(displayName)).toList();
+    if (hits.size() > 1) {
+      throw new io.github.m365kit.AmbiguousMatchException("conditional access policy display name '" + displayName + "'",
+          hits.stream().map(p -> p.id().orElse("?")).toList());
+    }
+    return hits.stream().findFirst();
+  }
+
+  @Override
+  public synchronized io.github.m365kit.auth.ConditionalAccessPolicy createConditionalAccessPolicy(io.github.m365kit.auth.ConditionalAccessPolicy policy) {
+    faults.before("createConditionalAccessPolicy");
+    requireComplete(policy);
+    io.github.m365kit.auth.ConditionalAccessPolicy stored = policy.withId(UUID.randomUUID().toString());
+    caPolicies.put(stored.id().orElseThrow(), stored);
+    return stored;
+  }
+
+  @Override
+  public synchronized void updateConditionalAccessPolicy(String id, io.github.m365kit.auth.ConditionalAccessPolicy.Change change) {
+    faults.before("updateConditionalAccessPolicy");
+    io.github.m365kit.auth.ConditionalAccessPolicy old = caPolicies.get(id == null ? "" : id.toLowerCase(Locale.ROOT));
+    if (old == null) {
+      throw new NotFoundException("conditional access policy", id, "Conditional Access policy '" + id + "' does not exist.");
+    }
+    io.github.m365kit.auth.ConditionalAccessPolicy updated = old.with(change);
+    requireComplete(updated);
+    caPolicies.put(old.id().orElseThrow(), updated);
+  }
+
+  private static void requireComplete(io.github.m365kit.auth.ConditionalAccessPolicy policy) {
+    List<String> problems = policy.problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("conditional access policy", policy.displayName(),
+          "a policy needs an applications rule, a users rule and a grant or session control: " + String.join("; ", problems));
     }
   }
 }

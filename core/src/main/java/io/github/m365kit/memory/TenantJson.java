@@ -63,6 +63,11 @@ import java.util.UUID;
  *   "refreshTokensValidFrom": {"<upn>": "<instant>"},
  *   "groups": [ { "id": "<guid>", "displayName": "Finance", "mailNickname": "finance", "microsoft365": true,
  *                 "membershipRule": "user.department -eq \"Finance\"", "paused": false, "frozenMembers": [] } ],
+ *   "conditionalAccessPolicies": [ { "id": "<guid>", "displayName": "Block legacy authentication",
+ *                 "state": "enabledForReportingButNotEnforced", "clientAppTypes": ["exchangeActiveSync", "other"],
+ *                 "includeApplications": ["All"], "users": {"includeUsers": ["All"], "excludeUsers": ["<guid>"],
+ *                 "includeGroups": [], "excludeGroups": []}, "grantControls": {"operator": "OR",
+ *                 "builtInControls": ["block"]}, "sessionControls": false } ],
  *   "signIns": [ { "createdDateTime": "…", "userPrincipalName": "…", "userId": "…", "clientAppUsed": "IMAP4",
  *                  "status": {"errorCode": 0, "failureReason": ""}, "ipAddress": "…", "appDisplayName": "…",
  *                  "isInteractive": true } ]
@@ -163,6 +168,10 @@ public final class TenantJson {
           if (g.path("paused").asBoolean(false)) {
             t.frozenMembers.put(gid, frozen);
           }
+        }
+        for (JsonNode c : root.path("conditionalAccessPolicies")) {
+          io.github.m365kit.auth.ConditionalAccessPolicy p = caPolicy(c);
+          t.caPolicies.put(p.id().orElseThrow(), p);
         }
         List<SignInEvent> events = new ArrayList<>();
         for (JsonNode s : root.path("signIns")) {
@@ -351,6 +360,10 @@ public final class TenantJson {
           t.frozenMembers.getOrDefault(gid, List.of()).forEach(u -> frozen.add(u.value()));
         });
       }
+      if (!t.caPolicies.isEmpty()) {
+        ArrayNode ca = root.putArray("conditionalAccessPolicies");
+        t.caPolicies.values().forEach(p -> caPolicy(ca.addObject(), p));
+      }
       ArrayNode si = root.putArray("signIns");
       for (SignInEvent e : t.signIns) {
         ObjectNode n = si.addObject();
@@ -373,5 +386,44 @@ public final class TenantJson {
 
   static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode n) {
     return n.fields();
+  }
+
+  private static io.github.m365kit.auth.ConditionalAccessPolicy caPolicy(JsonNode c) {
+    String id = ObjectId.of(req(c, "id")).toString();
+    java.util.Set<io.github.m365kit.auth.ConditionalAccessPolicy.ClientAppType> types = new java.util.LinkedHashSet<>();
+    c.path("clientAppTypes").forEach(x -> types.add(io.github.m365kit.auth.ConditionalAccessPolicy.ClientAppType.parse(x.asText())));
+    JsonNode u = c.path("users");
+    JsonNode g = c.path("grantControls");
+    Optional<io.github.m365kit.auth.ConditionalAccessPolicy.GrantControls> grant = g.isObject()
+        ? Optional.of(new io.github.m365kit.auth.ConditionalAccessPolicy.GrantControls(g.path("operator").asText("OR"), strings(g.path("builtInControls"))))
+        : Optional.empty();
+    return new io.github.m365kit.auth.ConditionalAccessPolicy(Optional.of(id), req(c, "displayName"),
+        io.github.m365kit.auth.ConditionalAccessPolicy.State.parse(req(c, "state")), types, strings(c.path("includeApplications")),
+        new io.github.m365kit.auth.ConditionalAccessPolicy.Users(strings(u.path("includeUsers")), strings(u.path("excludeUsers")),
+            strings(u.path("includeGroups")), strings(u.path("excludeGroups"))),
+        grant, c.path("sessionControls").asBoolean(false));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(x -> out.add(x.asText()));
+    return out;
+  }
+
+  private static void caPolicy(ObjectNode n, io.github.m365kit.auth.ConditionalAccessPolicy p) {
+    n.put("id", p.id().orElseThrow()).put("displayName", p.displayName()).put("state", p.state().graphValue());
+    ArrayNode types = n.putArray("clientAppTypes");
+    p.clientAppTypes().stream().sorted().forEach(t -> types.add(t.graphValue()));
+    p.includeApplications().forEach(n.putArray("includeApplications")::add);
+    ObjectNode u = n.putObject("users");
+    p.users().includeUsers().forEach(u.putArray("includeUsers")::add);
+    p.users().excludeUsers().forEach(u.putArray("excludeUsers")::add);
+    p.users().includeGroups().forEach(u.putArray("includeGroups")::add);
+    p.users().excludeGroups().forEach(u.putArray("excludeGroups")::add);
+    p.grantControls().ifPresent(g -> {
+      ObjectNode gn = n.putObject("grantControls").put("operator", g.operator());
+      g.builtInControls().forEach(gn.putArray("builtInControls")::add);
+    });
+    n.put("sessionControls", p.sessionControls());
   }
 }

@@ -9,6 +9,7 @@ import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.github.m365kit.spi.AuthPolicyStore;
 import io.github.m365kit.spi.CloudDirectory;
 import io.github.m365kit.spi.GroupStore;
+import io.github.m365kit.spi.InsightsStore;
 import io.github.m365kit.spi.MailboxStore;
 import io.github.m365kit.spi.SignInLog;
 import java.net.URI;
@@ -17,7 +18,7 @@ import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
- * The entry point of the cloud backend: one object per tenant giving the five ports m365kit needs.
+ * The entry point of the cloud backend: one object per tenant giving the ports m365kit needs.
  *
  * <pre>{@code
  * TokenCredential credential = GraphCredentials.clientSecret(tenantId, clientId, secret);
@@ -26,7 +27,8 @@ import okhttp3.OkHttpClient;
  * cloud.mailboxes().setType(SmtpAddress.of("sales@contoso.com"), MailboxType.SHARED);
  * }</pre>
  *
- * <p>{@link #cloudDirectory()}, {@link #signInLog()} and {@link #groups()} use Microsoft Graph v1.0 (token scope
+ * <p>{@link #cloudDirectory()}, {@link #signInLog()}, {@link #groups()} and {@link #conditionalAccess()} use Microsoft
+ * Graph v1.0 (token scope
  * {@code https://graph.microsoft.com/.default}); {@link #mailboxes()} and {@link #authPolicies()} use the unofficial
  * Exchange admin REST endpoint (scope {@code https://outlook.office365.com/.default}). Both retry throttling within a
  * bounded budget ({@link Builder#maxRetries(int)}, {@link Builder#maxRetryWait(Duration)}) and then throw
@@ -44,6 +46,8 @@ public final class GraphBackend implements AutoCloseable {
   private final GroupStore groups;
   private final GraphBulk bulk;
   private final GraphReports reports;
+  private final io.github.m365kit.spi.ConditionalAccessStore conditionalAccess;
+  private final InsightsStore insights;
 
   private GraphBackend(Builder b) {
     GraphCloud cloud = b.cloud;
@@ -80,6 +84,8 @@ public final class GraphBackend implements AutoCloseable {
         Duration.ofSeconds(3), Duration.ofSeconds(180)), batchSleeper, java.time.Clock.systemUTC(), b.maxRetryWait);
     this.bulk = new GraphBulk(graph, batch, directory);
     this.reports = new GraphReports(graph);
+    this.conditionalAccess = new GraphConditionalAccessStore(graph, b.maxRetries, b.maxRetryWait, b.sleeper);
+    this.insights = new GraphInsightsStore(graph, exo);
   }
 
   /**
@@ -168,6 +174,24 @@ public final class GraphBackend implements AutoCloseable {
   /** @return Microsoft 365 usage reports (Graph {@code /reports}), e.g. mailbox sizes for a shared-mailbox preflight */
   public GraphReports reports() {
     return reports;
+  }
+
+  /**
+   * @return Graph item insights ({@code /admin/people/itemInsights}, {@code /users/{id}/settings/itemInsights}) and
+   *     MyAnalytics / Viva Insights settings through Exchange {@code InvokeCommand} (the MyAnalytics cmdlets are
+   *     UNCONFIRMED through that endpoint; see the module README)
+   */
+  public InsightsStore insights() {
+    return insights;
+  }
+
+  /**
+   * @return Entra ID Conditional Access policies (Graph {@code /identity/conditionalAccess/policies}); throttled by the
+   *     service at about one request per second per tenant without {@code Retry-After}, which this port backs off from
+   *     itself (1 s, 2 s, 4 s … within {@link Builder#maxRetries(int)} and {@link Builder#maxRetryWait(Duration)})
+   */
+  public io.github.m365kit.spi.ConditionalAccessStore conditionalAccess() {
+    return conditionalAccess;
   }
 
   /** Releases the HTTP connection pools and dispatcher threads. */

@@ -11,7 +11,9 @@
  *   <li>the contracts ({@link io.github.m365kit.testkit.MailboxStoreContract},
  *       {@link io.github.m365kit.testkit.CloudDirectoryContract},
  *       {@link io.github.m365kit.testkit.AuthPolicyStoreContract}, {@link io.github.m365kit.testkit.SignInLogContract},
- *       {@link io.github.m365kit.testkit.OnPremDirectoryContract})
+ *       {@link io.github.m365kit.testkit.OnPremDirectoryContract},
+ *       {@link io.github.m365kit.testkit.InsightsStoreContract},
+ *       {@link io.github.m365kit.testkit.ConditionalAccessStoreContract})
  *       — abstract JUnit 5 classes that a backend's test extends, starting from the
  *       {@link io.github.m365kit.testkit.TenantFixture}.</li>
  * </ul>

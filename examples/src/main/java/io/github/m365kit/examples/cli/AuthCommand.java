@@ -4,6 +4,7 @@ import io.github.m365kit.auth.AuthPolicy;
 import io.github.m365kit.auth.AuthPolicyManager;
 import io.github.m365kit.auth.BasicAuthProtocol;
 import io.github.m365kit.auth.LegacyAuthAudit;
+import io.github.m365kit.auth.LegacyAuthBlockApplier;
 import io.github.m365kit.auth.LegacyAuthBlockPolicy;
 import io.github.m365kit.auth.LegacyAuthKql;
 import io.github.m365kit.auth.LegacyAuthReport;
@@ -264,21 +265,42 @@ final class AuthCommand {
   }
 
   @Command(name = "ca-policy", mixinStandardHelpOptions = true,
-      description = "The Conditional Access 'block legacy authentication' policy as Graph JSON (report-only unless --enforce).")
+      description = {"The Conditional Access 'block legacy authentication' policy (report-only unless --enforce).",
+          "Without --apply: print it as Graph JSON. With --apply: create it, or update its state and exclusions, through the",
+          "Conditional Access port (Graph with --tenant-id) and print what changed."})
   static final class CaPolicy implements Callable<Integer> {
+    /** Said on stderr when --apply runs on a real tenant. */
+    static final String PATCH_NOTE = "note: an update PATCHes conditions.users in full (include/exclude users and groups); whether Graph"
+        + " merges or replaces a partial users object is not documented (UNCONFIRMED), and roles or guest settings in it are not sent";
+
     @ParentCommand AuthCommand parent;
     @Spec CommandSpec spec;
     @Option(names = "--enforce", description = "state 'enabled' instead of report-only.") boolean enforce;
     @Option(names = "--exclude", paramLabel = "UPN", description = "Break-glass or exception accounts (repeatable).") List<String> exclude = new ArrayList<>();
+    @Option(names = "--apply", description = "Create or update the policy in the tenant (idempotent) instead of printing the JSON.") boolean apply;
+    @Option(names = "--force", description = "With --apply --enforce: enforce even without an --exclude (no break-glass account left out).")
+    boolean force;
 
     @Override
     public Integer call() {
+      if (force && !apply) {
+        throw new CliFailure("--force only makes sense with --apply");
+      }
       try (Sandbox sb = Sandbox.open(parent.root)) {
         LegacyAuthBlockPolicy.Builder b = LegacyAuthBlockPolicy.builder().enforce(enforce);
         for (String e : exclude) {
           b.excludeUser(sb.cloud.getUser(Upn.of(e)).id());
         }
-        spec.commandLine().getOut().println(b.build().toGraphJson());
+        if (!apply) {
+          spec.commandLine().getOut().println(b.build().toGraphJson());
+          return 0;
+        }
+        if (sb.tenant == null) {
+          spec.commandLine().getErr().println(PATCH_NOTE);
+        }
+        LegacyAuthBlockApplier.Result r = LegacyAuthBlockApplier.using(sb.conditionalAccess).apply(b.build(), force);
+        spec.commandLine().getOut().print(r.render());
+        spec.commandLine().getOut().flush();
       }
       return 0;
     }

@@ -24,8 +24,15 @@ import picocli.CommandLine.Model.CommandSpec;
 final class InsightsCommand {
   @ParentCommand M365Kit root;
 
-  static InsightsSettings settings(Sandbox sb) {
-    return InsightsSettings.using(sb.memory("MyAnalytics settings").insights(), sb.cloud);
+  /** Said on stderr whenever the commands run on a real tenant ({@code --tenant-id}). */
+  static final String UNCONFIRMED_NOTE = "note: MyAnalytics settings go through Exchange InvokeCommand; Get-/Set-MyAnalyticsFeatureConfig and"
+      + " Get-/Set-DefaultTenantMyAnalyticsFeatureConfig are UNCONFIRMED through that endpoint (item insights use Graph)";
+
+  static InsightsSettings settings(Sandbox sb, PrintWriter err) {
+    if (sb.tenant == null) {
+      err.println(UNCONFIRMED_NOTE);
+    }
+    return InsightsSettings.using(sb.insights(), sb.cloud);
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Tenant defaults, or one user's effective settings.")
@@ -38,7 +45,7 @@ final class InsightsCommand {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (Sandbox sb = Sandbox.open(parent.root)) {
-        InsightsSettings s = settings(sb);
+        InsightsSettings s = settings(sb, spec.commandLine().getErr());
         if (user == null) {
           out.println(s.tenantDefaults());
         } else {
@@ -68,7 +75,7 @@ final class InsightsCommand {
     @Override
     public Integer call() {
       try (Sandbox sb = Sandbox.open(parent.root)) {
-        InsightsSettings s = settings(sb);
+        InsightsSettings s = settings(sb, spec.commandLine().getErr());
         Plan p;
         if (privacyMode != null) {
           PrivacyMode mode = PrivacyMode.parse(privacyMode);
@@ -97,7 +104,7 @@ final class InsightsCommand {
     @Override
     public Integer call() {
       try (Sandbox sb = Sandbox.open(parent.root)) {
-        spec.commandLine().getOut().println(settings(sb).welcomeCheck().render());
+        spec.commandLine().getOut().println(settings(sb, spec.commandLine().getErr()).welcomeCheck().render());
       }
       return 0;
     }

@@ -42,6 +42,12 @@ final class Sandbox implements AutoCloseable {
   final CloudDirectory cloud;
   final AuthPolicyStore policies;
   final SignInLog signIns;
+  /** Conditional Access policies: Graph {@code /identity/conditionalAccess/policies} with {@code --tenant-id}, else the in-memory tenant. */
+  final io.github.m365kit.spi.ConditionalAccessStore conditionalAccess;
+  /** Dynamic groups: Graph {@code /groups} with {@code --tenant-id}, else the in-memory tenant. */
+  final io.github.m365kit.spi.GroupStore groupStore;
+  /** Item insights and MyAnalytics settings: Graph + Exchange with {@code --tenant-id}, else the in-memory tenant's. */
+  final io.github.m365kit.spi.InsightsStore insightsStore;
   final OnPremDirectory onPrem;
   final Clock clock;
   /** The embedded LDAP server, when the on-prem side is not real. */
@@ -62,6 +68,9 @@ final class Sandbox implements AutoCloseable {
       this.cloud = graph.cloudDirectory();
       this.policies = graph.authPolicies();
       this.signIns = graph.signInLog();
+      this.conditionalAccess = graph.conditionalAccess();
+      this.groupStore = graph.groups();
+      this.insightsStore = graph.insights();
       this.clock = Clock.systemUTC();
       this.sleeper = Sleeper.system();
     } else {
@@ -69,6 +78,9 @@ final class Sandbox implements AutoCloseable {
       this.cloud = tenant;
       this.policies = tenant;
       this.signIns = tenant;
+      this.conditionalAccess = tenant;
+      this.groupStore = tenant;
+      this.insightsStore = tenant.insights();
       this.clock = tenant.clock();
       this.sleeper = tenant.clock() instanceof io.github.m365kit.memory.SimulatedClock s ? s.sleeper() : Sleeper.system();
     }
@@ -192,9 +204,14 @@ final class Sandbox implements AutoCloseable {
     return v == null ? null : v.toCharArray();
   }
 
-  /** @return the dynamic-group port */
+  /** @return the dynamic-group port (Graph with {@code --tenant-id}) */
   io.github.m365kit.spi.GroupStore groups() {
-    return memory("dynamic groups");
+    return groupStore;
+  }
+
+  /** @return the MyAnalytics / item-insights port (Graph and Exchange InvokeCommand with {@code --tenant-id}) */
+  io.github.m365kit.spi.InsightsStore insights() {
+    return insightsStore;
   }
 
   /** @return the in-memory tenant, or a clear error when the command needs one but runs on a real tenant */

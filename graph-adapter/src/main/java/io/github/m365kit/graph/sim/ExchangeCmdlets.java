@@ -38,10 +38,12 @@ final class ExchangeCmdlets {
 
   private final InMemoryTenant tenant;
   private final GraphSimulator sim;
+  private final InsightsRoutes insights;
 
   ExchangeCmdlets(InMemoryTenant tenant, GraphSimulator sim) {
     this.tenant = tenant;
     this.sim = sim;
+    this.insights = new InsightsRoutes(tenant, sim);
   }
 
   Reply handle(Call c) {
@@ -138,6 +140,8 @@ final class ExchangeCmdlets {
         tenant.setOrgDefault(params.optional("DefaultAuthenticationPolicy"));
         yield List.of();
       }
+      case "get-myanalyticsfeatureconfig", "set-myanalyticsfeatureconfig", "get-defaulttenantmyanalyticsfeatureconfig",
+          "set-defaulttenantmyanalyticsfeatureconfig" -> insights.cmdlet(cmdlet, params.node);
       default -> throw new InvalidInputException("CmdletName", cmdlet,
           "The term '" + cmdlet + "' is not recognized as the name of a cmdlet the simulator serves.");
     };
@@ -347,9 +351,11 @@ final class ExchangeCmdlets {
   private static final class Params {
     private final String cmdlet;
     private final Map<String, JsonNode> byName = new HashMap<>();
+    final ObjectNode node;
 
     Params(String cmdlet, ObjectNode node) {
       this.cmdlet = cmdlet;
+      this.node = node;
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         byName.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());

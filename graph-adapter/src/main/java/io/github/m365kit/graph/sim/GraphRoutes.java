@@ -44,15 +44,27 @@ final class GraphRoutes {
 
   private final InMemoryTenant tenant;
   private final GraphSimulator sim;
+  private final InsightsRoutes insights;
+  private final ConditionalAccessRoutes conditionalAccess;
 
   GraphRoutes(InMemoryTenant tenant, GraphSimulator sim) {
     this.tenant = tenant;
     this.sim = sim;
+    this.insights = new InsightsRoutes(tenant, sim);
+    this.conditionalAccess = new ConditionalAccessRoutes(tenant);
+  }
+
+  void conditionalAccessRateLimit(boolean on) {
+    conditionalAccess.rateLimit(on);
   }
 
   Reply handle(Call c) {
     String[] seg = c.path().substring("/v1.0/".length()).split("/");
     String m = c.method();
+    Reply itemInsights = insights.graph(c, seg);
+    if (itemInsights != null) {
+      return itemInsights;
+    }
     if (seg[0].equals("users")) {
       if (seg.length == 1 && m.equals("GET")) {
         return listUsers(c);
@@ -85,6 +97,12 @@ final class GraphRoutes {
     }
     if (seg.length == 2 && seg[0].equals("reports") && m.equals("GET")) {
       return sim.reports().mailboxUsage(seg[1]);
+    }
+    if (seg[0].equals("identity")) {
+      Reply r = conditionalAccess.handle(c, seg);
+      if (r != null) {
+        return r;
+      }
     }
     if (seg.length == 1 && seg[0].equals("subscribedSkus") && m.equals("GET")) {
       return subscribedSkus();

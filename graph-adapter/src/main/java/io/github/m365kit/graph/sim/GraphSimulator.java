@@ -73,6 +73,13 @@ import reactor.core.publisher.Mono;
  *       {@code POST /v1.0/$batch} (at most 20 requests with unique ids, each served by the routes above, answered in
  *       reverse order; the throttle budget is charged per inner request, so inner requests get 429 on their own while
  *       the batch itself answers 200);</li>
+ *   <li>Graph Conditional Access: {@code GET/POST /v1.0/identity/conditionalAccess/policies} and {@code GET/PATCH
+ *       …/policies/{id}} ({@code state}, {@code conditions.users}), delegating to the tenant's
+ *       {@link io.github.m365kit.spi.ConditionalAccessStore} (see {@code ConditionalAccessRoutes});</li>
+ *   <li>Graph item insights: {@code GET/PATCH /v1.0/admin/people/itemInsights} and {@code GET/PATCH
+ *       /v1.0/users/{upn or id}/settings/itemInsights}, and the Exchange cmdlets {@code Get-/Set-MyAnalyticsFeatureConfig}
+ *       and {@code Get-/Set-DefaultTenantMyAnalyticsFeatureConfig}, delegating to {@link InMemoryTenant#insights()}
+ *       (see {@code InsightsRoutes}; the cmdlets' behaviour through InvokeCommand is UNCONFIRMED);</li>
  *   <li>Exchange: {@code POST /adminapi/beta/{tenant name}/InvokeCommand} for {@code Get-Mailbox},
  *       {@code Get-MailboxStatistics}, {@code Set-Mailbox -Type}, {@code Disable-UMMailbox},
  *       {@code Get-/Add-/Remove-MailboxPermission}, {@code New-/Get-/Set-/Remove-AuthenticationPolicy},
@@ -190,6 +197,18 @@ public final class GraphSimulator implements AutoCloseable {
       throw new IllegalArgumentException("maxPageSize < 1: " + maxPageSize);
     }
     this.maxPageSize = maxPageSize;
+    return this;
+  }
+
+  /**
+   * Simulates the Conditional Access throttle: at most one request a second to {@code /identity/conditionalAccess/…};
+   * one sooner is answered 429 <em>without</em> {@code Retry-After}, as the service does. Off by default.
+   *
+   * @param on true to switch it on
+   * @return this
+   */
+  public GraphSimulator conditionalAccessRateLimit(boolean on) {
+    graph.conditionalAccessRateLimit(on);
     return this;
   }
 
