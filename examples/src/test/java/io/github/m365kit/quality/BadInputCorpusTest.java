@@ -132,7 +132,10 @@ class BadInputCorpusTest {
     String before = state(dir);
     for (String[] args : List.of(new String[] {"--sandbox", dir.toString(), "mailbox", "preflight", identity},
         new String[] {"--sandbox", dir.toString(), "mailbox", "convert", identity, "--remove-licenses", "--disable-account"},
-        new String[] {"--sandbox", dir.toString(), "auth", "assign", "Block Basic Auth", "--user", identity})) {
+        new String[] {"--sandbox", dir.toString(), "auth", "assign", "Block Basic Auth", "--user", identity},
+        new String[] {"--sandbox", dir.toString(), "auth", "ca-policy", "--apply", "--exclude", identity},
+        new String[] {"--sandbox", dir.toString(), "insights", "show", identity},
+        new String[] {"--sandbox", dir.toString(), "insights", "set", "--user", identity, "--privacy-mode", "opt-out"})) {
       assertOneLineError(cli(args), String.join(" ", args).substring(0, Math.min(200, String.join(" ", args).length())));
     }
     assertThat(state(dir)).isEqualTo(before);
