@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.m365kit.BackendException;
 import io.github.m365kit.InvalidInputException;
+import io.github.m365kit.io.CsvReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -302,87 +303,6 @@ final class SignInFiles {
 
   private static String get(List<String> row, int i) {
     return i >= 0 && i < row.size() ? row.get(i) : "";
-  }
-
-  /** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
-  static final class CsvReader {
-    private final Reader in;
-    private final char[] buf = new char[1 << 16];
-    private int pos;
-    private int len;
-    private final StringBuilder field = new StringBuilder(64);
-
-    CsvReader(Reader in) {
-      this.in = in;
-    }
-
-    private int read() throws IOException {
-      if (pos == len) {
-        len = in.read(buf, 0, buf.length);
-        pos = 0;
-        if (len <= 0) {
-          len = 0;
-          return -1;
-        }
-      }
-      return buf[pos++];
-    }
-
-    /**
-     * Reads the next record into {@code row}.
-     *
-     * @return false at the end of input
-     */
-    boolean next(List<String> row) throws IOException {
-      row.clear();
-      field.setLength(0);
-      int c = read();
-      if (c < 0) {
-        return false;
-      }
-      if (c == '\uFEFF') {
-        c = read();
-      }
-      boolean quoted = false;
-      while (true) {
-        if (c < 0) {
-          row.add(field.toString());
-          return true;
-        }
-        if (quoted) {
-          if (c == '"') {
-            int d = read();
-            if (d == '"') {
-              field.append('"');
-            } else {
-              quoted = false;
-              c = d;
-              continue;
-            }
-          } else {
-            field.append((char) c);
-          }
-        } else if (c == '"' && field.length() == 0) {
-          quoted = true;
-        } else if (c == ',') {
-          row.add(field.toString());
-          field.setLength(0);
-        } else if (c == '\n') {
-          row.add(field.toString());
-          return true;
-        } else if (c == '\r') {
-          int d = read();
-          if (d != '\n' && d >= 0) {
-            pos--;
-          }
-          row.add(field.toString());
-          return true;
-        } else {
-          field.append((char) c);
-        }
-        c = read();
-      }
-    }
   }
 
   // ------------------------------------------------------------------ values

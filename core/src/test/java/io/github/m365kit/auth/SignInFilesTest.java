@@ -40,16 +40,4 @@ class SignInFilesTest {
     assertThatThrownBy(() -> SignInFiles.parseMillis("yesterday")).isInstanceOf(InvalidInputException.class).hasMessageContaining("ISO-8601");
   }
 
-  @Test
-  void csvReader_handlesQuotesEmbeddedLineBreaksAndBareCarriageReturns() throws IOException {
-    SignInFiles.CsvReader csv = new SignInFiles.CsvReader(new StringReader("a,\"b,\"\"c\"\"\nd\",e\r\nf,,\"\"\rlast"));
-    List<String> row = new ArrayList<>();
-    assertThat(csv.next(row)).isTrue();
-    assertThat(row).containsExactly("a", "b,\"c\"\nd", "e");
-    assertThat(csv.next(row)).isTrue();
-    assertThat(row).containsExactly("f", "", "");
-    assertThat(csv.next(row)).isTrue();
-    assertThat(row).containsExactly("last");
-    assertThat(csv.next(row)).isFalse();
-  }
 }

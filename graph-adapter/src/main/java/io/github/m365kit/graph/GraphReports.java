@@ -5,7 +5,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.serialization.Parsable;
 import com.microsoft.kiota.serialization.ParsableFactory;
 import io.github.m365kit.BackendException;
-import java.io.BufferedReader;
+import io.github.m365kit.io.CsvReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -116,9 +116,9 @@ public final class GraphReports {
   }
 
   static void read(InputStream in, Consumer<MailboxUsage> visitor, String op) throws IOException {
-    CsvReader csv = new CsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-    List<String> header = csv.next();
-    if (header == null) {
+    CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    List<String> header = new ArrayList<>();
+    if (!csv.next(header)) {
       return;
     }
     Map<String, Integer> col = new HashMap<>();
@@ -129,7 +129,11 @@ public final class GraphReports {
       throw new BackendException("graph", "report", op + " returned a CSV without the columns \"User Principal Name\" and"
           + " \"Storage Used (Byte)\": " + header, null);
     }
-    for (List<String> f = csv.next(); f != null; f = csv.next()) {
+    List<String> f = new ArrayList<>();
+    while (csv.next(f)) {
+      if (f.size() == 1 && f.get(0).isEmpty()) {
+        continue; // a blank line
+      }
       visitor.accept(new MailboxUsage(
           date(get(f, col, "report refresh date")),
           get(f, col, "user principal name"),
