@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -318,13 +317,21 @@ final class SignInFiles {
   private static int digits(String s, int from, int count) {
     int v = 0;
     for (int i = from; i < from + count; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
+      if (!isDigit(s.charAt(i))) {
         return -1;
       }
-      v = v * 10 + (c - '0');
+      v = v * 10 + (s.charAt(i) - '0');
     }
     return v;
+  }
+
+  /** Days in a month of the proleptic Gregorian calendar (1 = January). */
+  static int daysInMonth(int year, int month) {
+    if (month == 2) {
+      boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+      return leap ? 29 : 28;
+    }
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
   }
 
   /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
@@ -337,97 +344,123 @@ final class SignInFiles {
     return era * 146097 + doe - 719468;
   }
 
-  /** The portal's {@code M/d/yyyy, h:mm:ss AM} (comma optional) without exceptions; {@code Long.MIN_VALUE} when it is another shape. */
-  private static long parseUsMillis(String s) {
+  private static final char[] US_SEPARATORS = {'/', '/', ' ', ':', ':', ' '};
+  private static final int[] US_MIN_DIGITS = {1, 1, 4, 1, 2, 2};
+  private static final int[] US_MAX_DIGITS = {2, 2, 4, 2, 2, 2};
+
+  /**
+   * The portal's {@code M/d/yyyy, h:mm:ss AM} (comma optional, AM/PM in any case, taken as UTC) without exceptions;
+   * {@link #DECLINED} for another shape or an impossible date.
+   */
+  static long parseUsMillis(String s) {
     int n = s.length();
     int i = 0;
     int[] v = new int[6];
-    char[] seps = {'/', '/', ' ', ':', ':', ' '};
     for (int k = 0; k < 6; k++) {
       int start = i;
       int x = 0;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 4) {
+      while (i < n && i - start < US_MAX_DIGITS[k] && isDigit(s.charAt(i))) {
         x = x * 10 + (s.charAt(i++) - '0');
       }
-      if (i == start) {
-        return Long.MIN_VALUE;
+      if (i - start < US_MIN_DIGITS[k]) {
+        return DECLINED;
       }
       v[k] = x;
       if (k == 2 && i < n && s.charAt(i) == ',') {
         i++;
       }
-      if (k < 5 && (i >= n || s.charAt(i) != seps[k])) {
-        return Long.MIN_VALUE;
+      if (i >= n || s.charAt(i) != US_SEPARATORS[k]) {
+        return DECLINED;
       }
-      if (k < 5) {
-        i++;
-      }
+      i++;
     }
-    if (i + 3 != n || s.charAt(i) != ' ' || (s.charAt(n - 1) != 'M' && s.charAt(n - 1) != 'm')) {
-      return Long.MIN_VALUE;
+    if (i + 2 != n || (s.charAt(n - 1) != 'M' && s.charAt(n - 1) != 'm')) {
+      return DECLINED;
     }
-    char ap = Character.toUpperCase(s.charAt(i + 1));
+    char ap = Character.toUpperCase(s.charAt(i));
     int month = v[0];
     int day = v[1];
     int year = v[2];
     int hour = v[3];
-    if ((ap != 'A' && ap != 'P') || hour < 1 || hour > 12 || v[4] > 59 || v[5] > 59 || month < 1 || month > 12 || day < 1 || year < 1000
-        || day > YearMonth.of(year, month).lengthOfMonth()) {
-      return Long.MIN_VALUE;
+    if ((ap != 'A' && ap != 'P') || hour < 1 || hour > 12 || v[4] > 59 || v[5] > 59 || month < 1 || month > 12 || day < 1
+        || day > daysInMonth(year, month)) {
+      return DECLINED;
     }
     int h24 = hour % 12 + (ap == 'P' ? 12 : 0);
     return (daysFromCivil(year, month, day) * 86_400L + h24 * 3600L + v[4] * 60L + v[5]) * 1000L;
   }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** What the fast parsers return when the text has another shape; the caller then tries java.time. */
+  static final long DECLINED = Long.MIN_VALUE;
 
   /**
    * Parses a sign-in timestamp to epoch milliseconds: ISO-8601 with {@code Z}, an offset or no zone (UTC), quickly
    * for the common shapes; otherwise the portal's US format ({@code 1/15/2024, 10:23:45 AM}, taken as UTC).
    */
   static long parseMillis(String s) {
-    int n = s.length();
-    if (n >= 19 && s.charAt(4) == '-' && s.charAt(7) == '-' && (s.charAt(10) == 'T' || s.charAt(10) == ' ') && s.charAt(13) == ':' && s.charAt(16) == ':') {
-      int y = digits(s, 0, 4);
-      int mo = digits(s, 5, 2);
-      int d = digits(s, 8, 2);
-      int h = digits(s, 11, 2);
-      int mi = digits(s, 14, 2);
-      int sec = digits(s, 17, 2);
-      if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h < 24 && mi >= 0 && mi < 60 && sec >= 0 && sec < 60
-          && (d <= 28 || d <= YearMonth.of(y, mo).lengthOfMonth())) {
-        int i = 19;
-        int millis = 0;
-        if (i < n && s.charAt(i) == '.') {
-          i++;
-          int scale = 100;
-          while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            millis += (s.charAt(i) - '0') * scale;
-            scale /= 10;
-            i++;
-          }
-        }
-        long offset = 0;
-        boolean ok = true;
-        if (i == n) {
-          offset = 0;
-        } else if (s.charAt(i) == 'Z' && i + 1 == n) {
-          offset = 0;
-        } else if ((s.charAt(i) == '+' || s.charAt(i) == '-') && n - i == 6 && s.charAt(i + 3) == ':') {
-          int oh = digits(s, i + 1, 2);
-          int om = digits(s, i + 4, 2);
-          ok = oh >= 0 && om >= 0;
-          offset = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
-        } else {
-          ok = false;
-        }
-        if (ok) {
-          return ((daysFromCivil(y, mo, d) * 86_400L + h * 3600L + mi * 60L + sec - offset) * 1000L) + millis;
-        }
-      }
+    long iso = parseIsoMillis(s);
+    if (iso != DECLINED) {
+      return iso;
     }
     long us = parseUsMillis(s);
-    if (us != Long.MIN_VALUE) {
+    if (us != DECLINED) {
       return us;
     }
+    return parseSlowMillis(s);
+  }
+
+  /**
+   * {@code yyyy-MM-dd(T| )HH:mm:ss[.fraction][Z|+hh:mm|-hh:mm]} without exceptions (fraction truncated to millis, no
+   * zone = UTC); {@link #DECLINED} for any other shape or an impossible date.
+   */
+  static long parseIsoMillis(String s) {
+    int n = s.length();
+    if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ') || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return DECLINED;
+    }
+    int y = digits(s, 0, 4);
+    int mo = digits(s, 5, 2);
+    int d = digits(s, 8, 2);
+    int h = digits(s, 11, 2);
+    int mi = digits(s, 14, 2);
+    int sec = digits(s, 17, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) {
+      return DECLINED;
+    }
+    int i = 19;
+    int millis = 0;
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      int scale = 100;
+      int end = Math.min(n, i + 9);
+      while (i < end && isDigit(s.charAt(i))) {
+        millis += (s.charAt(i) - '0') * scale;
+        scale /= 10;
+        i++;
+      }
+    }
+    long offset;
+    if (i == n || (s.charAt(i) == 'Z' && i + 1 == n)) {
+      offset = 0;
+    } else if ((s.charAt(i) == '+' || s.charAt(i) == '-') && n - i == 6 && s.charAt(i + 3) == ':') {
+      int oh = digits(s, i + 1, 2);
+      int om = digits(s, i + 4, 2);
+      if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) {
+        return DECLINED;
+      }
+      offset = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
+    } else {
+      return DECLINED;
+    }
+    return (daysFromCivil(y, mo, d) * 86_400L + h * 3600L + mi * 60L + sec - offset) * 1000L + millis;
+  }
+
+  /** The java.time parsers for every shape the fast paths decline; {@link InvalidInputException} when none fits. */
+  static long parseSlowMillis(String s) {
     String t = s.trim();
     try {
       return OffsetDateTime.parse(t).toInstant().toEpochMilli();
