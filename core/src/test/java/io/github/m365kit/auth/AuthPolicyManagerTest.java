@@ -447,6 +447,82 @@ class AuthPolicyManagerTest {
         + " m365kit has no SharePoint port; run Set-SPOTenant -LegacyAuthProtocolsEnabled $false in the SharePoint Online Management Shell");
   }
 
+  @Test
+  void rollout_filter_limitsTheTargets() {
+    store.addUser("a@contoso.com");
+    store.addUser("svc-scanner@contoso.com");
+    store.addUser("b@contoso.com");
+    Map<Upn, String> t = auth.rollout(BLOCK).filter(u -> !u.userPrincipalName().value().startsWith("svc-")).targets();
+    assertThat(t).containsExactly(Map.entry(Upn.of("a@contoso.com"), BLOCK), Map.entry(Upn.of("b@contoso.com"), BLOCK));
+  }
+
+  @Test
+  void rollout_killedBetweenAssigningAndRefreshingAUser_refreshesThatUserOnResume() {
+    store.addUsers(3);
+    runner.run(auth.create(BLOCK)).orThrow();
+    Upn victim = Upn.of("user1@contoso.com");
+    store.beforeRefresh = u -> {
+      if (u.equals(victim)) {
+        throw new KilledProcess();
+      }
+    };
+    Journal journal = Journal.inMemory();
+    assertThatThrownBy(() -> auth.rollout(BLOCK).tokenRefresh(TokenRefresh.EXCHANGE_STS).journal(journal).concurrency(1, 1).sleeper(clock.sleeper()).run())
+        .isInstanceOf(M365KitException.class);
+    awaitBulkWorkersGone();
+    assertThat(store.assigned(victim)).contains(BLOCK);
+    assertThat(store.refreshedAt(victim)).isEmpty();
+
+    store.beforeRefresh = u -> {};
+    RolloutReport resumed = auth.rollout(BLOCK).tokenRefresh(TokenRefresh.EXCHANGE_STS).journal(journal).sleeper(clock.sleeper()).run();
+
+    assertThat(resumed.failed()).isEmpty();
+    assertThat(store.refreshedAt(victim)).as("the refresh owed to the user assigned before the kill").isPresent();
+    for (RolloutReport.UserOutcome u : resumed.users()) {
+      assertThat(store.appliedCount(u.user())).as(u.user().value()).isEqualTo(1);
+      assertThat(store.refreshedAt(u.user())).as(u.user().value()).isPresent();
+    }
+  }
+
+  @Test
+  void rollout_userWhoseAssignStepFailedAfterReachingTheService_isRefreshedOnTheRerun() {
+    store.addUser("solo@contoso.com");
+    Upn solo = Upn.of("solo@contoso.com");
+    runner.run(auth.create(BLOCK)).orThrow();
+    Journal journal = Journal.inMemory();
+    // 1st read: is it done? 2nd read: the check after Set-User, which fails: the step is FAILED though the policy is set
+    store.faults.permanentNth("assigned", 2);
+    RolloutReport first = auth.rollout(BLOCK).tokenRefresh(TokenRefresh.EXCHANGE_STS).journal(journal).sleeper(clock.sleeper()).run();
+    assertThat(first.failed()).singleElement().satisfies(u -> {
+      assertThat(u.user()).isEqualTo(solo);
+      assertThat(u.outcome().reason()).hasValueSatisfying(r -> assertThat(r).contains("injected: permanent failure of assigned"));
+    });
+    assertThat(first.toText().lines().toList()).hasSize(2).last().asString()
+        .matches("  solo@contoso\\.com +Block Basic Auth +FAILED +.*injected: permanent failure of assigned");
+    assertThat(store.assigned(solo)).contains(BLOCK);
+    assertThat(store.refreshedAt(solo)).isEmpty();
+
+    RolloutReport rerun = auth.rollout(BLOCK).tokenRefresh(TokenRefresh.EXCHANGE_STS).journal(journal).sleeper(clock.sleeper()).run();
+
+    assertThat(rerun.failed()).isEmpty();
+    assertThat(store.refreshedAt(solo)).isPresent();
+    assertThat(store.appliedCount(solo)).isEqualTo(1);
+  }
+
+  @Test
+  void rolloutReport_summaryNamesThePolicyAndTheExceptionPolicy() {
+    store.addUser("a@contoso.com");
+    store.addUser("scanner@contoso.com");
+    runner.run(auth.create(BLOCK)).orThrow();
+    runner.run(auth.createException("Allow SMTP", EnumSet.of(BasicAuthProtocol.SMTP))).orThrow();
+    RolloutReport r = auth.rollout(BLOCK).except(Set.of(Upn.of("scanner@contoso.com")), "Allow SMTP").sleeper(clock.sleeper()).run();
+    assertThat(r.summary()).startsWith("rollout of 'Block Basic Auth' (exceptions get 'Allow SMTP'): ");
+    assertThat(auth.rollout(BLOCK).sleeper(clock.sleeper()).run().summary()).startsWith("rollout of 'Block Basic Auth': ");
+    assertThat(r.toText().lines().skip(1).toList()).hasSize(2).satisfiesExactly(
+        l -> assertThat(l).matches("  a@contoso\\.com +Block Basic Auth +APPLIED *"),
+        l -> assertThat(l).matches("  scanner@contoso\\.com +Allow SMTP +APPLIED *"));
+  }
+
   /** A dead process has no threads left: wait for the killed run's workers so none of them acts during the resume. */
   private static void awaitBulkWorkersGone() {
     for (Thread t : Thread.getAllStackTraces().keySet()) {
