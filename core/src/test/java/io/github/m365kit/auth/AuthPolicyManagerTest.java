@@ -13,10 +13,13 @@ import io.github.m365kit.plan.Plan;
 import io.github.m365kit.plan.PlanRunner;
 import io.github.m365kit.plan.ProgressListener;
 import io.github.m365kit.plan.RunResult;
+import io.github.m365kit.plan.StepResult;
 import io.github.m365kit.plan.StepStatus;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -271,6 +274,253 @@ class AuthPolicyManagerTest {
     store.addUser("b@contoso.com");
     Map<Upn, String> t = auth.rollout(BLOCK).except(Set.of(Upn.of("B@contoso.com")), "Allow POP").targets();
     assertThat(t).containsExactly(Map.entry(Upn.of("a@contoso.com"), BLOCK), Map.entry(Upn.of("b@contoso.com"), "Allow POP"));
+  }
+
+  @Test
+  void create_describesWhatThePolicyBlocks_andIdsThePlanByItsSwitches() {
+    Plan block = auth.create(BLOCK);
+    assertThat(block.id()).isEqualTo("auth-policy-create:Block Basic Auth:block-all");
+    assertThat(block.steps().get(0).description()).isEqualTo("Create authentication policy 'Block Basic Auth' blocking basic authentication for every protocol");
+    Plan allow = auth.createException("Allow SMTP and IMAP", EnumSet.of(BasicAuthProtocol.SMTP, BasicAuthProtocol.IMAP));
+    assertThat(allow.id()).isEqualTo("auth-policy-create:Allow SMTP and IMAP:allow-AllowBasicAuthImap, AllowBasicAuthSmtp");
+    assertThat(allow.steps().get(0).description())
+        .isEqualTo("Create authentication policy 'Allow SMTP and IMAP' allowing basic authentication only for AllowBasicAuthImap, AllowBasicAuthSmtp");
+  }
+
+  @Test
+  void create_whenNameExistsWithOtherSwitches_refusalNamesTheSwitchesItHas() {
+    runner.run(auth.create(BLOCK)).orThrow();
+    RunResult r = runner.run(auth.createException(BLOCK, EnumSet.of(BasicAuthProtocol.POP)));
+    assertThat(r.failure().get().getMessage()).endsWith(
+        "refused: policy 'Block Basic Auth' already exists with different switches (no protocol); change it with Set-AuthenticationPolicy instead");
+    assertThat(auth.get(BLOCK).allowBasicAuth()).isEmpty();
+
+    runner.run(auth.createException("Allow POP", EnumSet.of(BasicAuthProtocol.POP, BasicAuthProtocol.IMAP))).orThrow();
+    RunResult r2 = runner.run(auth.create("Allow POP"));
+    assertThat(r2.failure().get().getMessage()).endsWith(
+        "refused: policy 'Allow POP' already exists with different switches (AllowBasicAuthImap, AllowBasicAuthPop); change it with Set-AuthenticationPolicy instead");
+    assertThat(auth.get("Allow POP").allowBasicAuth()).containsExactlyInAnyOrder(BasicAuthProtocol.POP, BasicAuthProtocol.IMAP);
+  }
+
+  @Test
+  void update_rendersSwitchesInParameterOrder_whateverOrderTheyWereGivenIn() {
+    runner.run(auth.create("Exceptions")).orThrow();
+    Map<BasicAuthProtocol, Boolean> switches = new LinkedHashMap<>();
+    switches.put(BasicAuthProtocol.SMTP, true);
+    switches.put(BasicAuthProtocol.IMAP, false);
+    switches.put(BasicAuthProtocol.ACTIVE_SYNC, true);
+    Plan plan = auth.update("Exceptions", switches);
+    assertThat(powershell(plan)).containsExactly(
+        "Set-AuthenticationPolicy -Identity 'Exceptions' -AllowBasicAuthActiveSync -AllowBasicAuthImap:$false -AllowBasicAuthSmtp");
+    assertThat(plan.steps().get(0).description())
+        .isEqualTo("Set AllowBasicAuthActiveSync=true, AllowBasicAuthImap=false, AllowBasicAuthSmtp=true on authentication policy 'Exceptions'");
+    runner.run(plan).orThrow();
+    assertThat(auth.get("Exceptions").allowBasicAuth()).containsExactlyInAnyOrder(BasicAuthProtocol.ACTIVE_SYNC, BasicAuthProtocol.SMTP);
+  }
+
+  @Test
+  void holders_whenAnotherPolicyIsTheOrgDefault_saysThisOneIsNot() {
+    runner.run(auth.create(BLOCK)).orThrow();
+    runner.run(auth.createException("Allow POP", EnumSet.of(BasicAuthProtocol.POP))).orThrow();
+    runner.run(auth.setOrgDefault("Allow POP")).orThrow();
+    assertThat(auth.holders(BLOCK).orgDefault()).isFalse();
+    assertThat(auth.holders("ALLOW pop").orgDefault()).isTrue();
+  }
+
+  @Test
+  void assign_notesSayWhenThePolicyApplies_forEachKindOfRefresh() {
+    Plan none = auth.assign(BLOCK, List.of(pilot), TokenRefresh.NONE);
+    assertThat(none.steps()).hasSize(1);
+    assertThat(none.notes().get(0)).isEqualTo("No token refresh: the policy applies within 24 hours.");
+    assertThat(auth.assign(BLOCK, List.of(pilot), TokenRefresh.EXCHANGE_STS).notes().get(0))
+        .isEqualTo("Tokens are refreshed with Set-User -STSRefreshTokensValidFrom: the policy applies within about 30 minutes.");
+    assertThat(auth.assign(BLOCK, List.of(pilot), TokenRefresh.GRAPH_REVOKE_SESSIONS).notes().get(0))
+        .isEqualTo("Sessions are revoked through Microsoft Graph (revokeSignInSessions) instead of Set-User -STSRefreshTokensValidFrom;"
+            + " users sign in again everywhere.");
+  }
+
+  /** Plan and step ids key the journal: they must not change between versions, or a half-done pilot could not resume. */
+  @Test
+  void assign_planAndStepIds_areStable() {
+    Plan p = auth.assign(BLOCK, List.of(Upn.of("Zara-09.a_b'c@Contoso.com")), TokenRefresh.EXCHANGE_STS);
+    assertThat(p.stepIds()).containsExactly("assign-zara-09.a-b-c-contoso.com-9d8c8d57", "refresh-zara-09.a-b-c-contoso.com-9d8c8d57");
+    assertThat(auth.assign(BLOCK, List.of(Upn.of("Jane.Doe@contoso.com")), TokenRefresh.NONE).id()).isEqualTo("auth-assign:Block Basic Auth:830db041");
+    Plan two = auth.assign(BLOCK, List.of(Upn.of("jane.doe@contoso.com"), Upn.of("cloud.only@contoso.com")), TokenRefresh.NONE);
+    assertThat(two.id()).isEqualTo("auth-assign:Block Basic Auth:90cb9c83");
+    assertThat(two.title()).isEqualTo("Assign authentication policy 'Block Basic Auth' to 2 user(s)");
+  }
+
+  @Test
+  void assign_upnsThatReduceToTheSameStepIdLetters_stillGetDistinctSteps() {
+    Plan p = auth.assign(BLOCK, List.of(Upn.of("a_b@contoso.com"), Upn.of("a'b@contoso.com")), TokenRefresh.NONE);
+    assertThat(p.stepIds()).hasSize(2).doesNotHaveDuplicates().allMatch(id -> id.startsWith("assign-a-b-contoso.com-"));
+  }
+
+  @Test
+  void assign_rerunWithTheJournalOfACompletedRun_doesNotSignTheUserOutAgain() {
+    runner.run(auth.create(BLOCK)).orThrow();
+    Journal journal = Journal.inMemory();
+    PlanRunner withJournal = PlanRunner.builder().journal(journal).sleeper(clock.sleeper()).build();
+    withJournal.run(auth.assign(BLOCK, List.of(pilot), TokenRefresh.EXCHANGE_STS, journal)).orThrow();
+    Instant refreshed = clock.instant();
+    clock.advance(Duration.ofHours(1));
+
+    RunResult again = withJournal.run(auth.assign(BLOCK, List.of(pilot), TokenRefresh.EXCHANGE_STS, journal));
+
+    assertThat(again.steps()).extracting(StepResult::status).containsExactly(StepStatus.ALREADY_DONE, StepStatus.ALREADY_DONE);
+    assertThat(store.refreshedAt(pilot)).contains(refreshed);
+  }
+
+  @Test
+  void assign_journalOfAnotherPilotGroup_doesNotMakeThisPlanRefreshItsUsers() {
+    runner.run(auth.create(BLOCK)).orThrow();
+    Journal journal = Journal.inMemory();
+    PlanRunner withJournal = PlanRunner.builder().journal(journal).sleeper(clock.sleeper()).build();
+    withJournal.run(auth.assign(BLOCK, List.of(pilot), TokenRefresh.EXCHANGE_STS, journal)).orThrow();
+    Instant firstRefresh = clock.instant();
+    clock.advance(Duration.ofHours(1));
+    Upn other = Upn.of("other@contoso.com");
+
+    RunResult wider = withJournal.run(auth.assign(BLOCK, List.of(pilot, other), TokenRefresh.EXCHANGE_STS, journal));
+
+    assertThat(wider.steps()).extracting(StepResult::status)
+        .containsExactly(StepStatus.ALREADY_DONE, StepStatus.ALREADY_DONE, StepStatus.APPLIED, StepStatus.APPLIED);
+    assertThat(store.refreshedAt(pilot)).contains(firstRefresh);
+    assertThat(store.refreshedAt(other)).contains(clock.instant());
+  }
+
+  @Test
+  void rolloutPlan_assignsThenRevokes_underAPerUserPlanId_andOnlyOnce() {
+    runner.run(auth.create(BLOCK)).orThrow();
+    Plan p = auth.rolloutPlan(Upn.of("TestUser@Contoso.com"), BLOCK, TokenRefresh.GRAPH_REVOKE_SESSIONS);
+    assertThat(p.id()).isEqualTo("auth-rollout:Block Basic Auth:testuser@contoso.com");
+    assertThat(p.stepIds()).containsExactly("assign", "refresh");
+    assertThat(p.title()).isEqualTo("Assign authentication policy 'Block Basic Auth' to TestUser@Contoso.com");
+    runner.run(p).orThrow();
+    assertThat(store.assigned(pilot)).contains(BLOCK);
+    assertThat(store.revokedCount(pilot)).isEqualTo(1);
+    RunResult again = PlanRunner.create().run(auth.rolloutPlan(pilot, BLOCK, TokenRefresh.GRAPH_REVOKE_SESSIONS));
+    assertThat(again.steps()).extracting(StepResult::status).containsOnly(StepStatus.ALREADY_DONE);
+    assertThat(store.revokedCount(pilot)).isEqualTo(1);
+  }
+
+  @Test
+  void setOrgDefault_forAMissingPolicy_isRefusedAndLeavesNoDefault() {
+    RunResult r = runner.run(auth.setOrgDefault("Missing"));
+    assertThat(r.failure().get().getMessage()).endsWith("refused: authentication policy 'Missing' does not exist; create it first");
+    assertThat(store.orgDefault()).isEmpty();
+  }
+
+  @Test
+  void orgDefault_replacingAnotherDefault_notesIt_andRestoringBringsItBack() {
+    runner.run(auth.create(BLOCK)).orThrow();
+    runner.run(auth.createException("Allow POP", EnumSet.of(BasicAuthProtocol.POP))).orThrow();
+    runner.run(auth.setOrgDefault("Allow POP")).orThrow();
+
+    Plan set = auth.setOrgDefault(BLOCK);
+    assertThat(set.notes()).containsExactly("User-assigned policies take precedence over the default.",
+        "Undo with: Set-OrganizationConfig -DefaultAuthenticationPolicy 'Allow POP' (previous default: 'Allow POP')");
+    runner.run(set).orThrow();
+    assertThat(store.orgDefault()).contains(BLOCK);
+
+    Plan undo = auth.restoreOrgDefault(Optional.of("Allow POP"));
+    assertThat(undo.id()).isEqualTo("auth-org-default-restore:Allow POP");
+    assertThat(powershell(undo)).containsExactly("Set-OrganizationConfig -DefaultAuthenticationPolicy 'Allow POP'");
+    assertThat(undo.steps().get(0).description()).isEqualTo("Make 'Allow POP' the organisation default again");
+    assertThat(runner.run(undo).orThrow().steps().get(0).status()).isEqualTo(StepStatus.APPLIED);
+    assertThat(store.orgDefault()).contains("Allow POP");
+
+    RunResult again = PlanRunner.create().run(auth.restoreOrgDefault(Optional.of("ALLOW POP")));
+    assertThat(again.steps().get(0).status()).isEqualTo(StepStatus.ALREADY_DONE);
+  }
+
+  @Test
+  void restoreOrgDefault_withAnInvalidName_isRejectedBeforeAnythingRuns() {
+    assertThatThrownBy(() -> auth.restoreOrgDefault(Optional.of("x".repeat(65))))
+        .isInstanceOf(io.github.m365kit.InvalidInputException.class).hasMessageEndingWith("it has 65 characters; Exchange allows at most 64");
+  }
+
+  @Test
+  void sharePoint_stepIsRefusedByItsGuard_notAttempted() {
+    RunResult r = runner.run(auth.disableSharePointLegacyAuth());
+    assertThat(r.failure().get().getMessage()).isEqualTo("plan auth-spo-legacy-auth stopped at step 'manual-spo-legacy-auth': refused: manual step:"
+        + " m365kit has no SharePoint port; run Set-SPOTenant -LegacyAuthProtocolsEnabled $false in the SharePoint Online Management Shell");
+  }
+
+  @Test
+  void rollout_filter_limitsTheTargets() {
+    store.addUser("a@contoso.com");
+    store.addUser("svc-scanner@contoso.com");
+    store.addUser("b@contoso.com");
+    Map<Upn, String> t = auth.rollout(BLOCK).filter(u -> !u.userPrincipalName().value().startsWith("svc-")).targets();
+    assertThat(t).containsExactly(Map.entry(Upn.of("a@contoso.com"), BLOCK), Map.entry(Upn.of("b@contoso.com"), BLOCK));
+  }
+
+  @Test
+  void rollout_killedBetweenAssigningAndRefreshingAUser_refreshesThatUserOnResume() {
+    store.addUsers(3);
+    runner.run(auth.create(BLOCK)).orThrow();
+    Upn victim = Upn.of("user1@contoso.com");
+    store.beforeRefresh = u -> {
+      if (u.equals(victim)) {
+        throw new KilledProcess();
+      }
+    };
+    Journal journal = Journal.inMemory();
+    assertThatThrownBy(() -> auth.rollout(BLOCK).tokenRefresh(TokenRefresh.EXCHANGE_STS).journal(journal).concurrency(1, 1).sleeper(clock.sleeper()).run())
+        .isInstanceOf(M365KitException.class);
+    awaitBulkWorkersGone();
+    assertThat(store.assigned(victim)).contains(BLOCK);
+    assertThat(store.refreshedAt(victim)).isEmpty();
+
+    store.beforeRefresh = u -> {};
+    RolloutReport resumed = auth.rollout(BLOCK).tokenRefresh(TokenRefresh.EXCHANGE_STS).journal(journal).sleeper(clock.sleeper()).run();
+
+    assertThat(resumed.failed()).isEmpty();
+    assertThat(store.refreshedAt(victim)).as("the refresh owed to the user assigned before the kill").isPresent();
+    for (RolloutReport.UserOutcome u : resumed.users()) {
+      assertThat(store.appliedCount(u.user())).as(u.user().value()).isEqualTo(1);
+      assertThat(store.refreshedAt(u.user())).as(u.user().value()).isPresent();
+    }
+  }
+
+  @Test
+  void rollout_userWhoseAssignStepFailedAfterReachingTheService_isRefreshedOnTheRerun() {
+    store.addUser("solo@contoso.com");
+    Upn solo = Upn.of("solo@contoso.com");
+    runner.run(auth.create(BLOCK)).orThrow();
+    Journal journal = Journal.inMemory();
+    // 1st read: is it done? 2nd read: the check after Set-User, which fails: the step is FAILED though the policy is set
+    store.faults.permanentNth("assigned", 2);
+    RolloutReport first = auth.rollout(BLOCK).tokenRefresh(TokenRefresh.EXCHANGE_STS).journal(journal).sleeper(clock.sleeper()).run();
+    assertThat(first.failed()).singleElement().satisfies(u -> {
+      assertThat(u.user()).isEqualTo(solo);
+      assertThat(u.outcome().reason()).hasValueSatisfying(r -> assertThat(r).contains("injected: permanent failure of assigned"));
+    });
+    assertThat(first.toText().lines().toList()).hasSize(2).last().asString()
+        .matches("  solo@contoso\\.com +Block Basic Auth +FAILED +.*injected: permanent failure of assigned");
+    assertThat(store.assigned(solo)).contains(BLOCK);
+    assertThat(store.refreshedAt(solo)).isEmpty();
+
+    RolloutReport rerun = auth.rollout(BLOCK).tokenRefresh(TokenRefresh.EXCHANGE_STS).journal(journal).sleeper(clock.sleeper()).run();
+
+    assertThat(rerun.failed()).isEmpty();
+    assertThat(store.refreshedAt(solo)).isPresent();
+    assertThat(store.appliedCount(solo)).isEqualTo(1);
+  }
+
+  @Test
+  void rolloutReport_summaryNamesThePolicyAndTheExceptionPolicy() {
+    store.addUser("a@contoso.com");
+    store.addUser("scanner@contoso.com");
+    runner.run(auth.create(BLOCK)).orThrow();
+    runner.run(auth.createException("Allow SMTP", EnumSet.of(BasicAuthProtocol.SMTP))).orThrow();
+    RolloutReport r = auth.rollout(BLOCK).except(Set.of(Upn.of("scanner@contoso.com")), "Allow SMTP").sleeper(clock.sleeper()).run();
+    assertThat(r.summary()).startsWith("rollout of 'Block Basic Auth' (exceptions get 'Allow SMTP'): ");
+    assertThat(auth.rollout(BLOCK).sleeper(clock.sleeper()).run().summary()).startsWith("rollout of 'Block Basic Auth': ");
+    assertThat(r.toText().lines().skip(1).toList()).hasSize(2).satisfiesExactly(
+        l -> assertThat(l).matches("  a@contoso\\.com +Block Basic Auth +APPLIED *"),
+        l -> assertThat(l).matches("  scanner@contoso\\.com +Allow SMTP +APPLIED *"));
   }
 
   /** A dead process has no threads left: wait for the killed run's workers so none of them acts during the resume. */

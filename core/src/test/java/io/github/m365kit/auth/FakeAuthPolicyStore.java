@@ -37,6 +37,8 @@ final class FakeAuthPolicyStore implements AuthPolicyStore, CloudDirectory {
   private volatile Optional<String> orgDefault = Optional.empty();
   /** When set, called before each assign; a test throws from it to simulate a killed process. */
   volatile Consumer<Upn> beforeAssign = u -> {};
+  /** When set, called before each token refresh; a test throws from it to simulate a killed process. */
+  volatile Consumer<Upn> beforeRefresh = u -> {};
 
   void addUsers(int n) {
     for (int i = 0; i < n; i++) {
@@ -143,6 +145,7 @@ final class FakeAuthPolicyStore implements AuthPolicyStore, CloudDirectory {
 
   @Override
   public void refreshTokens(Upn user, Instant validFrom) {
+    beforeRefresh.accept(user);
     faults.before("refreshTokens");
     refreshed.put(user, validFrom);
   }
