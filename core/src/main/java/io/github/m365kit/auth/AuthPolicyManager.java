@@ -66,10 +66,6 @@ public final class AuthPolicyManager {
     return new AuthPolicyManager(store, directory, clock);
   }
 
-  AuthPolicyStore store() {
-    return store;
-  }
-
   CloudDirectory directory() {
     return directory;
   }
@@ -313,10 +309,6 @@ public final class AuthPolicyManager {
 
   static String rolloutPlanId(Upn user, String policyName) {
     return "auth-rollout:" + policyName + ":" + user.value().toLowerCase(Locale.ROOT);
-  }
-
-  private List<Step> userSteps(Upn u, String policyName, TokenRefresh refresh, String key) {
-    return userSteps(u, policyName, refresh, key, false);
   }
 
   private List<Step> userSteps(Upn u, String policyName, TokenRefresh refresh, String key, boolean assignedEarlier) {
