@@ -157,4 +157,28 @@ class MailboxAccessTest {
         .anySatisfy(l -> assertThat(l).contains("Email address: reception@contoso.com"))
         .anySatisfy(l -> assertThat(l).contains("Sign in with another account"));
   }
+
+  @Test
+  void permission_readsTheGrantOfThatTrustee_notAnother() {
+    run(access.grant(RECEPTION, DemoCast.JANE, true)).orThrow();
+    assertThat(access.permission(RECEPTION, ADMIN)).isEmpty();
+    run(access.grant(RECEPTION, ADMIN, false)).orThrow();
+    assertThat(access.permission(RECEPTION, ADMIN)).hasValueSatisfying(p -> assertThat(p.autoMapping()).isFalse());
+    assertThat(access.permission(RECEPTION, DemoCast.JANE)).hasValueSatisfying(p -> assertThat(p.autoMapping()).isTrue());
+    Plan again = access.grant(RECEPTION, ADMIN, true);
+    assertThat(again.stepIds()).containsExactly("remove-full-access", "add-full-access");
+    assertThat(again.steps().get(1).isDone()).as("held with AutoMapping off, wanted on").isFalse();
+  }
+
+  @Test
+  void grant_planIdNamesMailboxAndTrusteeCaseInsensitively() {
+    assertThat(access.grant(RECEPTION, ADMIN, false).id()).isEqualTo("grant-full-access:reception@contoso.com:admin@contoso.onmicrosoft.com:automapping=false");
+    assertThat(access.revoke(RECEPTION, ADMIN).id()).isEqualTo("revoke-full-access:reception@contoso.com:admin@contoso.onmicrosoft.com");
+  }
+
+  @Test
+  void check_describesLicenseAndMailboxOfTheAdminExactly() {
+    assertThat(access.check(ADMIN, RECEPTION).lines()).contains("  " + ADMIN + " holds no Exchange Online license and has no mailbox");
+    assertThat(access.check(DemoCast.JANE, RECEPTION).lines()).contains("  " + DemoCast.JANE + " holds an Exchange Online license and has a mailbox");
+  }
 }

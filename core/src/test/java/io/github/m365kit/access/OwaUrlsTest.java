@@ -133,4 +133,15 @@ class OwaUrlsTest {
     }
     return out.toString(StandardCharsets.UTF_8);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "azAZ09-._~@|azAZ09-._~@",
+      "`{|%60%7B",
+      "[|%5B",
+      "/:|%2F%3A",
+      "!+$|%21%2B%24"})
+  void encodePathSegment_keepsExactlyTheUnreservedCharactersAndTheAtSign(String text, String encoded) {
+    assertThat(OwaUrls.encodePathSegment(text)).isEqualTo(encoded);
+  }
 }

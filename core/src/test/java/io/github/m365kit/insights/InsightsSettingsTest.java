@@ -271,4 +271,65 @@ class InsightsSettingsTest {
     assertThat(TenantFeature.INLINE_SUGGESTIONS.confirmed()).isFalse();
     assertThat(TenantFeature.INLINE_SUGGESTIONS.cmdletValue()).isEmpty();
   }
+
+  @Test
+  void describe_saysWhereEachValueComesFrom() {
+    store.setUserFeature(DemoCast.JANE, UserFeature.DASHBOARD, false);
+    store.setUserPrivacyMode(DemoCast.JANE, PrivacyMode.OPT_OUT);
+    List<String> jane = insights.effective(DemoCast.JANE).describe();
+    assertThat(jane.get(0)).isEqualTo("jane.doe@contoso.com (has an Exchange Online license)");
+    assertThat(jane).contains("  privacy mode: " + PrivacyMode.OPT_OUT.cmdletValue() + " (set for the user)", "  dashboard: off (set for the user)",
+        "  add-in: on (tenant default)", "  weekly insights email (tenant): on");
+    List<String> admin = insights.effective(DemoCast.ADMIN).describe();
+    assertThat(admin.get(0)).isEqualTo("admin@contoso.onmicrosoft.com (no Exchange Online license)");
+    assertThat(admin).contains("  privacy mode: " + PrivacyMode.OPT_IN.cmdletValue() + " (tenant default)");
+    store.setTenantDefault(TenantFeature.WEEKLY_INSIGHTS_EMAIL, false);
+    assertThat(insights.effective(DemoCast.JANE).describe()).contains("  weekly insights email (tenant): off");
+  }
+
+  @Test
+  void welcomeCheck_suggestsTurningOffTheWeeklyEmailOnlyWhileItIsOn() {
+    assertThat(insights.welcomeCheck().notes()).anySatisfy(n -> assertThat(n).startsWith("to stop every Welcome email"));
+    store.setTenantDefault(TenantFeature.WEEKLY_INSIGHTS_EMAIL, false);
+    assertThat(insights.welcomeCheck().notes()).noneMatch(n -> n.startsWith("to stop every Welcome email"));
+  }
+
+  @Test
+  void privacyModePlan_notesTheWelcomeRuleOnlyWhenOptingOut() {
+    assertThat(insights.privacyModePlan(List.of(DemoCast.JANE), PrivacyMode.OPT_OUT).notes()).anySatisfy(n -> assertThat(n).startsWith("opted-out users"));
+    assertThat(insights.privacyModePlan(List.of(DemoCast.JANE), PrivacyMode.OPT_IN).notes()).noneMatch(n -> n.startsWith("opted-out users"));
+  }
+
+  @Test
+  void userFeaturePlan_describesOnAndOff_andRefusesAnUnknownUser() {
+    Plan on = insights.userFeaturePlan(DemoCast.JANE, UserFeature.ADD_IN, true);
+    assertThat(on.title()).isEqualTo("Turn the MyAnalytics add-in feature on for jane.doe@contoso.com");
+    assertThat(on.steps().get(0).description()).isEqualTo("Turn add-in on for jane.doe@contoso.com");
+    Plan off = insights.userFeaturePlan(DemoCast.JANE, UserFeature.ADD_IN, false);
+    assertThat(off.title()).isEqualTo("Turn the MyAnalytics add-in feature off for jane.doe@contoso.com");
+    assertThat(off.steps().get(0).description()).isEqualTo("Turn add-in off for jane.doe@contoso.com");
+    assertThat(on.steps().get(0).guard()).isEmpty();
+    assertThat(insights.userFeaturePlan(Upn.of("ghost@contoso.com"), UserFeature.ADD_IN, true).steps().get(0).guard())
+        .contains("the directory has no user ghost@contoso.com");
+  }
+
+  @Test
+  void tenantDefaultPlan_describesOnAndOff_andFlagsOnlyUnconfirmedSettings() {
+    Plan on = insights.tenantDefaultPlan(TenantFeature.SCHEDULE_SEND, true);
+    assertThat(on.title()).isEqualTo("Turn the MyAnalytics tenant default " + TenantFeature.SCHEDULE_SEND.label() + " on");
+    assertThat(on.steps().get(0).description()).isEqualTo("Turn the tenant default for " + TenantFeature.SCHEDULE_SEND.label() + " on");
+    assertThat(on.notes()).noneMatch(n -> n.contains("UNCONFIRMED"));
+    Plan off = insights.tenantDefaultPlan(TenantFeature.INLINE_SUGGESTIONS, false);
+    assertThat(off.title()).isEqualTo("Turn the MyAnalytics tenant default Inline suggestions in Outlook (UNCONFIRMED as a separate toggle) off");
+    assertThat(off.steps().get(0).description()).endsWith(" off");
+    assertThat(off.notes()).contains("Inline suggestions in Outlook (UNCONFIRMED as a separate toggle): UNCONFIRMED as a tenant setting in Microsoft documentation");
+  }
+
+  @Test
+  void userOverrides_keepEarlierSwitchesWhenAnotherIsSet() {
+    UserInsightsOverrides o = UserInsightsOverrides.none(DemoCast.JANE).withFeature(UserFeature.DASHBOARD, false).withFeature(UserFeature.ADD_IN, true);
+    assertThat(o.feature(UserFeature.DASHBOARD)).contains(false);
+    assertThat(o.feature(UserFeature.ADD_IN)).contains(true);
+    assertThat(o.feature(UserFeature.DIGEST_EMAIL)).isEmpty();
+  }
 }

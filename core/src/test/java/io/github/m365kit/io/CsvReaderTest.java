@@ -44,4 +44,11 @@ class CsvReaderTest {
     CsvReader csv = new CsvReader(new StringReader("a,\"never closed\nb"));
     assertThatThrownBy(() -> csv.next(new ArrayList<>())).isInstanceOf(IOException.class).hasMessageContaining("inside a quoted field");
   }
+
+  @Test
+  void next_treatsNulAsAnOrdinaryCharacter_atTheStartInAFieldAndAfterACarriageReturn() throws IOException {
+    assertThat(all(new StringReader("\u0000a,b\u0000\n"))).containsExactly(List.of("\u0000a", "b\u0000"));
+    assertThat(all(new StringReader("a\r\u0000b\n"))).containsExactly(List.of("a"), List.of("\u0000b"));
+    assertThat(all(new StringReader("a\u0000"))).containsExactly(List.of("a\u0000"));
+  }
 }
