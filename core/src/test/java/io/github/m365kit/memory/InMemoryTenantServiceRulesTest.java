@@ -223,6 +223,49 @@ class InMemoryTenantServiceRulesTest {
     assertThat(tenant.getUser(DemoCast.JANE).accountEnabled()).isTrue();
   }
 
+  // ------------------------------------------------------------------ look-ups
+
+  @Test
+  void mailboxLookups_bySecondaryProxyAddressOwnerAndPurpose() {
+    Mailbox jane = tenant.get(JANE);
+    assertThat(tenant.find(SmtpAddress.of("Jane.Doe@contoso.mail.onmicrosoft.com"))).contains(jane);
+    assertThat(tenant.find(SmtpAddress.of("jane@contoso.com"))).isEmpty();
+    assertThat(tenant.findByUpn(DemoCast.JANE)).contains(jane);
+    assertThat(tenant.mailboxPurpose(DemoCast.JANE)).contains(io.github.m365kit.model.MailboxPurpose.of(MailboxType.USER));
+    assertThat(tenant.mailboxPurpose(DemoCast.RECEPTION)).contains(io.github.m365kit.model.MailboxPurpose.of(MailboxType.SHARED));
+    assertThat(tenant.mailboxPurpose(DemoCast.ADMIN)).isEmpty();
+    List<Upn> visited = new ArrayList<>();
+    tenant.forEachUser(u -> visited.add(u.userPrincipalName()));
+    assertThat(visited).hasSize(tenant.users().size()).contains(DemoCast.JANE, DemoCast.ADMIN, DemoCast.CLOUD_ONLY);
+  }
+
+  @Test
+  void directorySync_turningAnUnlicensedSharedMailboxBackIntoAUserMailbox_startsItsGracePeriod() {
+    InMemoryOnPremDirectory ad = InMemoryOnPremDirectory.demo();
+    AdUser reception = ad.findByUpn(DemoCast.RECEPTION).orElseThrow();
+    ad.setRecipientTypes(reception.dn(), io.github.m365kit.model.RemoteRecipientType.MIGRATED,
+        io.github.m365kit.model.RecipientTypeDetails.REMOTE_USER_MAILBOX, Optional.empty());
+    assertThat(tenant.directorySync(ad)).anyMatch(c -> c.startsWith("reception@contoso.com: mailbox type SHARED -> USER"));
+    assertThat(tenant.unlicensedSince(DemoCast.RECEPTION)).contains(START);
+    tenant.simulatedClock().advance(Duration.ofDays(30));
+    assertThat(tenant.disconnectedMailboxes()).containsKey(DemoCast.RECEPTION);
+  }
+
+  @Test
+  void policyAssignments_areReportedPerPolicyAndPerUser() {
+    tenant.create(AuthPolicy.blockAll("Block Basic Auth"));
+    tenant.create(AuthPolicy.builder().name("Allow SMTP").addAllowBasicAuth(BasicAuthProtocol.SMTP).build());
+    tenant.assign(DemoCast.JANE, Optional.of("block basic auth"));
+    tenant.assign(DemoCast.LEGACY.get(2), Optional.of("Allow SMTP"));
+    assertThat(tenant.usersWith("Allow SMTP")).containsExactly(DemoCast.LEGACY.get(2));
+    assertThat(tenant.usersWith("BLOCK BASIC AUTH")).containsExactly(DemoCast.JANE);
+    assertThat(tenant.assigned(DemoCast.JANE)).contains("Block Basic Auth");
+    assertThat(tenant.assigned(DemoCast.BIG)).isEmpty();
+    tenant.refreshTokens(DemoCast.JANE, START);
+    assertThat(tenant.refreshTokensValidFrom(DemoCast.JANE)).contains(START);
+    assertThat(tenant.refreshTokensValidFrom(DemoCast.BIG)).isEmpty();
+  }
+
   // ------------------------------------------------------------------ authentication policies
 
   @Test
