@@ -32,6 +32,12 @@ class DemoCastTest {
   }
 
   @Test
+  void onlyReceptionIsUmEnabledInAd_withExtension4123() {
+    assertThat(ad.users()).filteredOn(AdUser::umEnabled).extracting(AdUser::userPrincipalName).containsExactly(java.util.Optional.of(DemoCast.RECEPTION));
+    assertThat(ad.findByUpn(DemoCast.RECEPTION).orElseThrow().umExtension()).contains("4123");
+  }
+
+  @Test
   void signInLog_holdsOneWeek_fifteenEventsADay_thirteenOfThemLegacy() {
     Instant now = tenant.clock().instant();
     List<SignInEvent> all = new ArrayList<>();

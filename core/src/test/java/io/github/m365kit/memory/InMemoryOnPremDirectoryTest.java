@@ -125,4 +125,15 @@ class InMemoryOnPremDirectoryTest {
     assertThat(ad.findBySamAccountName(SamAccountName.of("jdoe"))).get().extracting(AdUser::isDisabled).isEqualTo(false);
     assertThat(ad.findByUpn(Upn.of("nobody@contoso.com"))).isEmpty();
   }
+  @Test
+  void clearUnifiedMessaging_dropsOnlyTheEumProxiesAndTheUmFlags() {
+    DistinguishedName reception = DistinguishedName.of("CN=Reception,OU=Staff,DC=contoso,DC=com");
+    assertThat(ad.get(reception).umEnabled()).isTrue();
+    ad.clearUnifiedMessaging(reception);
+    AdUser after = ad.get(reception);
+    assertThat(after.proxyAddresses()).containsExactly("SMTP:reception@contoso.com", "smtp:reception@contoso.mail.onmicrosoft.com");
+    assertThat(after.umEnabledFlags()).isEmpty();
+    assertThat(after.umEnabled()).isFalse();
+    assertThat(after.umExtension()).isEmpty();
+  }
 }
