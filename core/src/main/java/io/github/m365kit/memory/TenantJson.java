@@ -47,6 +47,7 @@ import java.util.UUID;
  *                "mail": "jane.doe@contoso.com", "accountEnabled": true, "onPremisesSyncEnabled": true,
  *                "onPremisesDistinguishedName": "CN=Jane Doe,OU=Staff,DC=contoso,DC=com", "userType": "Member",
  *                "department": "Sales", "jobTitle": "…", "country": "…", "usageLocation": "AU",
+ *                "signInSessionsValidFromDateTime": "<instant>",
  *                "licenses": ["ENTERPRISEPACK", {"skuId": "<guid>", "skuPartNumber": "X", "exchangePlan": "PLAN_1",
  *                              "archive": false, "unifiedMessaging": false}],
  *                "otherProperties": {"onPremisesExtensionAttributes.extensionAttribute1": "…"} } ],
@@ -223,6 +224,7 @@ public final class TenantJson {
     text(u, "jobTitle").ifPresent(b::jobTitle);
     text(u, "country").ifPresent(b::country);
     text(u, "usageLocation").ifPresent(b::usageLocation);
+    text(u, "signInSessionsValidFromDateTime").map(Instant::parse).ifPresent(b::signInSessionsValidFrom);
     for (JsonNode l : u.path("licenses")) {
       b.addLicenses(license(l));
     }
@@ -291,6 +293,7 @@ public final class TenantJson {
         u.jobTitle().ifPresent(x -> n.put("jobTitle", x));
         u.country().ifPresent(x -> n.put("country", x));
         u.usageLocation().ifPresent(x -> n.put("usageLocation", x));
+        u.signInSessionsValidFrom().ifPresent(x -> n.put("signInSessionsValidFromDateTime", x.toString()));
         ArrayNode lic = n.putArray("licenses");
         for (License l : u.licenses()) {
           if (License.known().contains(l)) {
