@@ -717,12 +717,6 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
     return g.paused() ? List.copyOf(frozenMembers.getOrDefault(id, List.of())) : evaluate(g);
   }
 
-  static void requireName(String what, String value) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(what, value, "it is empty");
-    }
-  }
-
   // ---------------------------------------------------------------- ConditionalAccessStore
 
   @Override

@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -385,10 +384,6 @@ public final class TenantJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode n) {
-    return n.fields();
   }
 
   private static io.github.m365kit.auth.ConditionalAccessPolicy caPolicy(JsonNode c) {
