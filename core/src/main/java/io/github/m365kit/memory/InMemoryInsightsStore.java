@@ -9,6 +9,7 @@ import io.github.m365kit.insights.UserInsightsOverrides;
 import io.github.m365kit.model.Upn;
 import io.github.m365kit.spi.InsightsStore;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -121,5 +122,32 @@ public final class InMemoryInsightsStore implements InsightsStore {
     Objects.requireNonNull(user, "user == null");
     faults.before("setItemInsightsEnabled");
     itemInsightsUsers.put(user, enabled);
+  }
+
+  // ---------------------------------------------------------------- persistence (TenantJson), without fault injection
+
+  synchronized TenantInsightsDefaults savedDefaults() {
+    return defaults;
+  }
+
+  synchronized List<UserInsightsOverrides> savedUsers() {
+    return List.copyOf(users.values());
+  }
+
+  synchronized ItemInsightsOrgSettings savedItemInsightsOrg() {
+    return itemInsightsOrg;
+  }
+
+  synchronized Map<Upn, Boolean> savedItemInsightsUsers() {
+    return new LinkedHashMap<>(itemInsightsUsers);
+  }
+
+  synchronized void restore(TenantInsightsDefaults d, List<UserInsightsOverrides> u, ItemInsightsOrgSettings org, Map<Upn, Boolean> itemUsers) {
+    defaults = d;
+    users.clear();
+    u.forEach(x -> users.put(x.user(), x));
+    itemInsightsOrg = org;
+    itemInsightsUsers.clear();
+    itemInsightsUsers.putAll(itemUsers);
   }
 }

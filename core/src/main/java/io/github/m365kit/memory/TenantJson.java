@@ -12,6 +12,12 @@ import io.github.m365kit.M365KitException;
 import io.github.m365kit.auth.AuthPolicy;
 import io.github.m365kit.auth.BasicAuthProtocol;
 import io.github.m365kit.auth.SignInEvent;
+import io.github.m365kit.insights.ItemInsightsOrgSettings;
+import io.github.m365kit.insights.PrivacyMode;
+import io.github.m365kit.insights.TenantFeature;
+import io.github.m365kit.insights.TenantInsightsDefaults;
+import io.github.m365kit.insights.UserFeature;
+import io.github.m365kit.insights.UserInsightsOverrides;
 import io.github.m365kit.model.CloudUser;
 import io.github.m365kit.model.License;
 import io.github.m365kit.model.Mailbox;
@@ -28,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +75,10 @@ import java.util.UUID;
  *                 "includeApplications": ["All"], "users": {"includeUsers": ["All"], "excludeUsers": ["<guid>"],
  *                 "includeGroups": [], "excludeGroups": []}, "grantControls": {"operator": "OR",
  *                 "builtInControls": ["block"]}, "sessionControls": false } ],
+ *   "insights": { "tenantDefaults": { "privacyMode": "opt-in", "features": {"DIGEST_EMAIL": true, "WEEKLY_INSIGHTS_EMAIL": false} },
+ *                 "users": {"<upn>": {"privacyMode": "opt-out", "features": {"dashboard": false}}},
+ *                 "itemInsights": {"isEnabledInOrganization": true, "disabledForGroupId": "<guid>"},
+ *                 "itemInsightsUsers": {"<upn>": false} },
  *   "signIns": [ { "createdDateTime": "…", "userPrincipalName": "…", "userId": "…", "clientAppUsed": "IMAP4",
  *                  "status": {"errorCode": 0, "failureReason": ""}, "ipAddress": "…", "appDisplayName": "…",
  *                  "isInteractive": true } ]
@@ -172,6 +183,9 @@ public final class TenantJson {
         for (JsonNode c : root.path("conditionalAccessPolicies")) {
           io.github.m365kit.auth.ConditionalAccessPolicy p = caPolicy(c);
           t.caPolicies.put(p.id().orElseThrow(), p);
+        }
+        if (root.has("insights")) {
+          insights(root.get("insights"), t.insights());
         }
         List<SignInEvent> events = new ArrayList<>();
         for (JsonNode s : root.path("signIns")) {
@@ -366,6 +380,7 @@ public final class TenantJson {
         ArrayNode ca = root.putArray("conditionalAccessPolicies");
         t.caPolicies.values().forEach(p -> caPolicy(ca.addObject(), p));
       }
+      insights(root.putObject("insights"), t.insights());
       ArrayNode si = root.putArray("signIns");
       for (SignInEvent e : t.signIns) {
         ObjectNode n = si.addObject();
@@ -384,6 +399,71 @@ public final class TenantJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** MyAnalytics / Viva Insights and item-insights settings: tenant defaults, per-user overrides, item insights. */
+  private static void insights(ObjectNode n, InMemoryInsightsStore store) {
+    TenantInsightsDefaults d = store.savedDefaults();
+    ObjectNode defaults = n.putObject("tenantDefaults");
+    defaults.put("privacyMode", d.defaultPrivacyMode().cmdletValue());
+    ObjectNode features = defaults.putObject("features");
+    for (TenantFeature f : TenantFeature.values()) {
+      features.put(f.name(), d.isEnabled(f));
+    }
+    ObjectNode users = n.putObject("users");
+    for (UserInsightsOverrides o : store.savedUsers()) {
+      ObjectNode u = users.putObject(o.user().value());
+      o.privacyMode().ifPresent(m -> u.put("privacyMode", m.cmdletValue()));
+      ObjectNode uf = u.putObject("features");
+      o.features().forEach((f, on) -> uf.put(f.cmdletValue(), on));
+    }
+    ItemInsightsOrgSettings org = store.savedItemInsightsOrg();
+    ObjectNode item = n.putObject("itemInsights").put("isEnabledInOrganization", org.isEnabledInOrganization());
+    org.disabledForGroup().ifPresent(g -> item.put("disabledForGroupId", g));
+    ObjectNode itemUsers = n.putObject("itemInsightsUsers");
+    store.savedItemInsightsUsers().forEach((u, on) -> itemUsers.put(u.value(), on));
+  }
+
+  private static void insights(JsonNode n, InMemoryInsightsStore store) {
+    TenantInsightsDefaults d = TenantInsightsDefaults.microsoftDefaults();
+    JsonNode defaults = n.path("tenantDefaults");
+    if (defaults.hasNonNull("privacyMode")) {
+      d = d.with(PrivacyMode.parse(defaults.get("privacyMode").asText()));
+    }
+    for (Map.Entry<String, JsonNode> e : iterable(defaults.path("features"))) {
+      d = d.with(TenantFeature.parse(e.getKey()), bool(e.getValue(), "insights tenant default " + e.getKey()));
+    }
+    List<UserInsightsOverrides> users = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : iterable(n.path("users"))) {
+      UserInsightsOverrides o = UserInsightsOverrides.none(Upn.of(e.getKey()));
+      if (e.getValue().hasNonNull("privacyMode")) {
+        o = o.withPrivacyMode(PrivacyMode.parse(e.getValue().get("privacyMode").asText()));
+      }
+      for (Map.Entry<String, JsonNode> f : iterable(e.getValue().path("features"))) {
+        o = o.withFeature(UserFeature.parse(f.getKey()), bool(f.getValue(), "insights feature " + f.getKey() + " of " + e.getKey()));
+      }
+      users.add(o);
+    }
+    JsonNode item = n.path("itemInsights");
+    ItemInsightsOrgSettings org = item.isMissingNode() ? ItemInsightsOrgSettings.defaults()
+        : new ItemInsightsOrgSettings(bool(item.path("isEnabledInOrganization"), "itemInsights.isEnabledInOrganization"),
+            item.hasNonNull("disabledForGroupId") ? Optional.of(item.get("disabledForGroupId").asText()) : Optional.empty());
+    Map<Upn, Boolean> itemUsers = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : iterable(n.path("itemInsightsUsers"))) {
+      itemUsers.put(Upn.of(e.getKey()), bool(e.getValue(), "itemInsightsUsers." + e.getKey()));
+    }
+    store.restore(d, users, org, itemUsers);
+  }
+
+  private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode n) {
+    return n::fields;
+  }
+
+  private static boolean bool(JsonNode v, String what) {
+    if (!v.isBoolean()) {
+      throw new InvalidInputException("tenant JSON", String.valueOf(v), what + " must be true or false");
+    }
+    return v.booleanValue();
   }
 
   private static io.github.m365kit.auth.ConditionalAccessPolicy caPolicy(JsonNode c) {

@@ -181,4 +181,44 @@ class TenantJsonTest {
     assertThatThrownBy(() -> TenantJson.save(InMemoryTenant.demo(), blocker.resolve("tenant.json"))).isInstanceOf(BackendException.class)
         .hasMessageContaining("cannot write");
   }
+
+  @Test
+  void insightsSettings_surviveSaveAndLoad() {
+    InMemoryTenant t = InMemoryTenant.demo();
+    InMemoryInsightsStore in = t.insights();
+    Upn jane = DemoCast.JANE;
+    in.setTenantDefault(io.github.m365kit.insights.TenantFeature.WEEKLY_INSIGHTS_EMAIL, false);
+    in.setTenantDefaultPrivacyMode(io.github.m365kit.insights.PrivacyMode.OPT_OUT);
+    in.setUserPrivacyMode(jane, io.github.m365kit.insights.PrivacyMode.OPT_IN);
+    in.setUserFeature(jane, io.github.m365kit.insights.UserFeature.DASHBOARD, false);
+    in.setUserFeature(DemoCast.CLOUD_ONLY, io.github.m365kit.insights.UserFeature.DIGEST_EMAIL, true);
+    String group = UUID.nameUUIDFromBytes("g".getBytes(StandardCharsets.UTF_8)).toString();
+    in.setItemInsightsOrg(new io.github.m365kit.insights.ItemInsightsOrgSettings(false, Optional.of(group)));
+    in.setItemInsightsEnabled(jane, false);
+
+    String json = TenantJson.write(t);
+    InMemoryInsightsStore out = TenantJson.parse(json).insights();
+
+    assertThat(out.tenantDefaults()).isEqualTo(in.tenantDefaults());
+    assertThat(out.userConfig(jane)).isEqualTo(in.userConfig(jane));
+    assertThat(out.userConfig(DemoCast.CLOUD_ONLY)).isEqualTo(in.userConfig(DemoCast.CLOUD_ONLY));
+    assertThat(out.userConfig(DemoCast.BIG)).isEqualTo(io.github.m365kit.insights.UserInsightsOverrides.none(DemoCast.BIG));
+    assertThat(out.itemInsightsOrg()).isEqualTo(in.itemInsightsOrg());
+    assertThat(out.itemInsightsEnabled(jane)).isFalse();
+    assertThat(out.itemInsightsEnabled(DemoCast.CLOUD_ONLY)).isTrue();
+    assertThat(TenantJson.write(TenantJson.parse(json))).isEqualTo(json);
+  }
+
+  @Test
+  void insightsSettings_absentMeanMicrosoftDefaults_andBadValuesAreTypedErrors() {
+    InMemoryTenant t = TenantJson.parse("{\"tenant\":\"contoso.onmicrosoft.com\"}");
+    assertThat(t.insights().tenantDefaults()).isEqualTo(io.github.m365kit.insights.TenantInsightsDefaults.microsoftDefaults());
+    assertThat(t.insights().itemInsightsOrg()).isEqualTo(io.github.m365kit.insights.ItemInsightsOrgSettings.defaults());
+    assertThatThrownBy(() -> TenantJson.parse("{\"insights\":{\"tenantDefaults\":{\"features\":{\"DIGEST_EMAIL\":\"yes\"}}}}"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be true or false");
+    assertThatThrownBy(() -> TenantJson.parse("{\"insights\":{\"tenantDefaults\":{\"features\":{\"NO_SUCH\":true}}}}"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("NO_SUCH");
+    assertThatThrownBy(() -> TenantJson.parse("{\"insights\":{\"users\":{\"jane.doe@contoso.com\":{\"privacyMode\":\"maybe\"}}}}"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("maybe");
+  }
 }
