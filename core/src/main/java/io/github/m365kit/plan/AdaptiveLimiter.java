@@ -122,6 +122,16 @@ public final class AdaptiveLimiter {
     }
   }
 
+  /** @return how many slots are taken now (for tests) */
+  int inFlight() {
+    lock.lock();
+    try {
+      return inFlight;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** @return the highest limit reached */
   public int peak() {
     lock.lock();

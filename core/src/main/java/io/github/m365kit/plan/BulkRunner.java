@@ -53,7 +53,11 @@ public final class BulkRunner {
    * @return the report
    */
   public <T> BulkReport run(List<T> targets, Function<T, String> name, Function<T, Plan> planner) {
-    AdaptiveLimiter limiter = new AdaptiveLimiter(initialConcurrency, maxConcurrency);
+    return run(targets, name, planner, new AdaptiveLimiter(initialConcurrency, maxConcurrency));
+  }
+
+  /** {@link #run(List, Function, Function)} with a given limiter, so that tests can look at its slots. */
+  <T> BulkReport run(List<T> targets, Function<T, String> name, Function<T, Plan> planner, AdaptiveLimiter limiter) {
     AtomicInteger finished = new AtomicInteger();
     int total = targets.size();
     ProgressListener throttleAware = new ProgressListener() {

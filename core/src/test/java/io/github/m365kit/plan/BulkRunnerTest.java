@@ -197,4 +197,180 @@ class BulkRunnerTest {
     assertThat(l.peak()).isEqualTo(5);
   }
 
+
+  /** A one-step plan for a target whose apply does what it is told. */
+  private static Plan assign(String user, Runnable apply) {
+    return new Plan("assign:" + user, "assign", List.of(Step.builder().id("assign").description("assign policy to " + user)
+        .isDone(() -> false).apply(apply).verify(() -> true).build()), List.of());
+  }
+
+  @Test
+  void run_aRunningStepHoldsOneSlotAndAWorkerWaitingOutRetryAfterGivesItBack() {
+    AdaptiveLimiter limiter = new AdaptiveLimiter(1, 1);
+    List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger attemptsOfA = new AtomicInteger();
+    BulkReport report = BulkRunner.builder().concurrency(1, 1).retryPolicy(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30)))
+        .sleeper(d -> seen.add("waiting " + d + " with " + limiter.inFlight() + " slots taken")).build()
+        .run(List.of("a", "b"), u -> u, u -> assign(u, () -> {
+          seen.add(u + " applying with " + limiter.inFlight() + " slots taken");
+          if (u.equals("a") && attemptsOfA.getAndIncrement() == 0) {
+            throw new ThrottledException("429 for a", Duration.ofSeconds(7));
+          }
+        }), limiter);
+    assertThat(seen).containsExactly(
+        "a applying with 1 slots taken",
+        "waiting PT7S with 0 slots taken",
+        "a applying with 1 slots taken",
+        "b applying with 1 slots taken");
+    assertThat(limiter.inFlight()).as("every slot taken was given back").isZero();
+    assertThat(report.count(BulkOutcome.Status.APPLIED)).isEqualTo(2);
+    assertThat(report.throttleEvents()).isEqualTo(1);
+  }
+
+  @Test
+  void run_targetsThatGaveUpOnThrottlingCountAsThrottlesAndDoNotGrowTheLimit() {
+    AdaptiveLimiter limiter = new AdaptiveLimiter(2, 8);
+    BulkReport report = BulkRunner.builder().concurrency(2, 8).retryPolicy(RetryPolicy.none()).sleeper(d -> { }).build()
+        .run(List.of("a", "b", "c"), u -> u, u -> assign(u, () -> {
+          throw new ThrottledException("429 for " + u, Duration.ofSeconds(3));
+        }), limiter);
+    assertThat(report.outcomes()).extracting(BulkOutcome::status).containsOnly(BulkOutcome.Status.FAILED);
+    assertThat(report.outcome("b").get().reason()).contains("plan assign:b stopped at step 'assign': gave up after 1 attempts: 429 for b");
+    assertThat(report.throttleEvents()).isEqualTo(3);
+    assertThat(report.peakConcurrency()).isEqualTo(2);
+    assertThat(limiter.limit()).as("cut from 2, and never below 1").isEqualTo(1);
+    assertThat(limiter.inFlight()).isZero();
+  }
+
+  @Test
+  void run_aPermanentFailureIsNotAThrottle() {
+    AdaptiveLimiter limiter = new AdaptiveLimiter(1, 4);
+    BulkReport report = BulkRunner.builder().concurrency(1, 4).retryPolicy(RetryPolicy.none()).sleeper(d -> { }).build()
+        .run(List.of("a"), u -> u, u -> assign(u, () -> {
+          throw new io.github.m365kit.BackendException("exo", "x", "mailbox locked", null);
+        }), limiter);
+    assertThat(report.outcome("a").get().status()).isEqualTo(BulkOutcome.Status.FAILED);
+    assertThat(report.throttleEvents()).isZero();
+    assertThat(limiter.limit()).as("the service answered without throttling: slow start goes on").isEqualTo(2);
+    assertThat(limiter.inFlight()).isZero();
+  }
+
+  @Test
+  void run_passesStepEventsAndRetriesToTheListener() {
+    List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger attempts = new AtomicInteger();
+    BulkRunner.builder().concurrency(1, 1).retryPolicy(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30))).sleeper(d -> { })
+        .listener(new ProgressListener() {
+          @Override
+          public void stepStarted(String planId, Step step) {
+            events.add("started " + planId + " " + step.id());
+          }
+
+          @Override
+          public void stepFinished(String planId, StepResult result) {
+            events.add("finished " + planId + " " + result.stepId() + " " + result.status() + " after " + result.attempts());
+          }
+
+          @Override
+          public void retrying(String planId, String stepId, int attempt, Duration wait, RuntimeException cause) {
+            events.add("retrying " + planId + " " + stepId + " after attempt " + attempt + " in " + wait + ": " + cause.getMessage());
+          }
+
+          @Override
+          public void targetFinished(int finished, int total, BulkOutcome outcome) {
+            events.add(finished + "/" + total + " " + outcome.target() + " " + outcome.status());
+          }
+        }).build().run(List.of("a"), u -> u, u -> assign(u, () -> {
+          if (attempts.getAndIncrement() == 0) {
+            throw new ThrottledException("429 for a", Duration.ofSeconds(4));
+          }
+        }));
+    assertThat(events).containsExactly(
+        "started assign:a assign",
+        "retrying assign:a assign after attempt 1 in PT4S: 429 for a",
+        "finished assign:a assign APPLIED after 2",
+        "1/1 a APPLIED");
+  }
+
+  @Test
+  void run_workersAreNamedDaemonThreadsSoAStuckCallNeverKeepsTheJvmAlive() {
+    List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+    BulkRunner.builder().concurrency(1, 1).sleeper(d -> { }).build().run(List.of("a"), u -> u, u -> assign(u, () -> {
+      threads.add(Thread.currentThread().getName() + (Thread.currentThread().isDaemon() ? " daemon" : " user"));
+    }));
+    assertThat(threads).containsExactly("m365kit-bulk daemon");
+  }
+
+  @Test
+  void run_whenTheCallerIsInterrupted_stopsWithBulkRunInterruptedAndKeepsTheInterrupt() {
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    Thread.currentThread().interrupt();
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> BulkRunner.builder().sleeper(d -> { }).build().run(List.of("a"), u -> u, u -> {
+        try {
+          never.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("planner interrupted");
+        }
+        return assign(u, () -> { });
+      })).isInstanceOf(io.github.m365kit.M365KitException.class).hasMessage("bulk run interrupted")
+          .hasCauseInstanceOf(InterruptedException.class);
+    } finally {
+      assertThat(Thread.interrupted()).as("the caller's interrupt status is kept").isTrue();
+    }
+  }
+
+  @Test
+  void limiter_aCallerAtTheLimitWaitsUntilASlotIsReleased() throws Exception {
+    AdaptiveLimiter l = new AdaptiveLimiter(2, 2);
+    l.acquire();
+    l.acquire();
+    assertThat(l.inFlight()).isEqualTo(2);
+    java.util.concurrent.atomic.AtomicBoolean acquired = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread waiter = new Thread(() -> {
+      try {
+        l.acquire();
+        acquired.set(true);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "waiter");
+    waiter.setDaemon(true);
+    waiter.start();
+    // WAITING here means parked in acquire(): nothing else holds the limiter's lock
+    while (waiter.isAlive() && waiter.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait();
+    }
+    assertThat(acquired).as("both slots are taken: a third caller waits").isFalse();
+    l.release(); // a call that failed for another reason frees its slot too
+    waiter.join(30_000); // a bound for a broken limiter only: a working one lets the waiter in at once
+    assertThat(acquired).isTrue();
+    assertThat(l.inFlight()).isEqualTo(2);
+  }
+
+  @Test
+  void limiter_readingItsFiguresLeavesItUsableFromOtherThreads() throws Exception {
+    AdaptiveLimiter l = new AdaptiveLimiter(2, 4);
+    assertThat(l.limit()).isEqualTo(2);
+    assertThat(l.peak()).isEqualTo(2);
+    assertThat(l.throttles()).isZero();
+    assertThat(l.inFlight()).isZero();
+    java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "other");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      java.util.concurrent.Future<Integer> f = other.submit(() -> {
+        l.acquire();
+        l.releaseSuccess();
+        return l.limit();
+      });
+      // a bound for a broken limiter only: a working one answers at once
+      assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+    } finally {
+      other.shutdownNow();
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package io.github.m365kit.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.m365kit.BackendException;
 import io.github.m365kit.ThrottledException;
@@ -215,5 +217,139 @@ class PlanRunnerTest {
     assertThat(p.delay(9, null)).isEqualTo(Duration.ofSeconds(8));
     assertThat(p.delay(1, Duration.ofSeconds(120))).isEqualTo(Duration.ofSeconds(120));
     assertThat(p.delay(3, Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void journal_isTheOneTheRunnerWasBuiltWith() {
+    Journal journal = Journal.inMemory();
+    assertThat(runner(journal).journal()).isSameAs(journal);
+  }
+
+  @Test
+  void run_recordsEachStepInTheJournalAndCompletesThePlanOnlyWhenEveryStepFinished() {
+    Switches s = new Switches();
+    s.state.put("a", true);
+    s.failOn = "b";
+    s.faults.add(new BackendException("test", "x", "boom", null));
+    Journal journal = Journal.inMemory();
+    RunResult first = runner(journal).run(s.plan("a", "b", "c"));
+    assertThat(first.steps()).extracting(StepResult::stepId, StepResult::status, StepResult::attempts).containsExactly(
+        tuple("a", StepStatus.ALREADY_DONE, 0), tuple("b", StepStatus.FAILED, 0), tuple("c", StepStatus.NOT_RUN, 0));
+    assertThat(first.step("b")).get().extracting(StepResult::message).isEqualTo(Optional.of("plan switches stopped at step 'b': boom"));
+    assertThat(journal.entries()).extracting(Journal.Entry::plan, Journal.Entry::step, Journal.Entry::status, Journal.Entry::message).containsExactly(
+        tuple("switches", "a", StepStatus.ALREADY_DONE, ""),
+        tuple("switches", "b", StepStatus.FAILED, "plan switches stopped at step 'b': boom"));
+    assertThat(journal.finishedSteps("switches")).containsExactly("a");
+    assertThatThrownBy(first::orThrow).isSameAs(first.failure().get());
+
+    RunResult second = runner(journal).run(s.plan("a", "b", "c"));
+    assertThat(second.steps()).extracting(StepResult::stepId, StepResult::status, StepResult::attempts).containsExactly(
+        tuple("a", StepStatus.DONE_EARLIER, 0), tuple("b", StepStatus.APPLIED, 1), tuple("c", StepStatus.APPLIED, 1));
+    assertThat(second.applied()).containsExactly("b", "c");
+    assertThat(second.orThrow()).isSameAs(second);
+    assertThat(journal.entries().subList(2, 5)).extracting(Journal.Entry::step, Journal.Entry::status).containsExactly(
+        tuple("b", StepStatus.APPLIED), tuple("c", StepStatus.APPLIED), tuple("*", StepStatus.PLAN_COMPLETED));
+    assertThat(journal.finishedSteps("switches")).isEmpty();
+  }
+
+  @Test
+  void run_whenAnAttemptFailedAfterTheChangeTookEffect_theRetryFindsItDoneAndCountsThatOneAttempt() {
+    // the service applied the change but the response was lost (a 503 after the write)
+    Map<String, Boolean> state = new LinkedHashMap<>();
+    List<Duration> waits = new ArrayList<>();
+    Step step = Step.builder().id("set-type").description("set type").isDone(() -> state.containsKey("type"))
+        .apply(() -> {
+          state.put("type", true);
+          throw new TransientException("503 after the write", null);
+        }).build();
+    Journal journal = Journal.inMemory();
+    RunResult r = PlanRunner.builder().journal(journal).sleeper(waits::add)
+        .retryPolicy(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30))).build()
+        .run(new Plan("p", "t", List.of(step), List.of()));
+    assertThat(r.succeeded()).isTrue();
+    assertThat(r.steps()).containsExactly(new StepResult("set-type", StepStatus.ALREADY_DONE, 1, Optional.empty()));
+    assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    assertThat(journal.entries()).extracting(Journal.Entry::step, Journal.Entry::status)
+        .containsExactly(tuple("set-type", StepStatus.ALREADY_DONE), tuple("*", StepStatus.PLAN_COMPLETED));
+  }
+
+  @Test
+  void run_tellsTheListenerAboutEveryStepInOrder() {
+    Switches s = new Switches();
+    s.failOn = "c";
+    s.faults.add(new TransientException("503", null));
+    s.faults.add(new BackendException("test", "x", "boom", null));
+    Journal journal = Journal.inMemory();
+    journal.record("switches", "a", StepStatus.APPLIED, "");
+    s.state.put("b", true);
+    List<String> events = new ArrayList<>();
+    PlanRunner r = PlanRunner.builder().journal(journal).sleeper(d -> events.add("sleep " + d))
+        .retryPolicy(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30))).listener(new ProgressListener() {
+          @Override
+          public void stepStarted(String planId, Step step) {
+            events.add("started " + planId + " " + step.id());
+          }
+
+          @Override
+          public void stepFinished(String planId, StepResult result) {
+            events.add("finished " + planId + " " + result.stepId() + " " + result.status());
+          }
+
+          @Override
+          public void retrying(String planId, String stepId, int attempt, Duration wait, RuntimeException cause) {
+            events.add("retrying " + stepId + " after attempt " + attempt + " in " + wait + ": " + cause.getMessage());
+          }
+        }).build();
+    r.run(s.plan("a", "b", "c", "d"));
+    assertThat(events).containsExactly(
+        "finished switches a DONE_EARLIER",
+        "started switches b",
+        "finished switches b ALREADY_DONE",
+        "started switches c",
+        "retrying c after attempt 1 in PT1S: 503",
+        "sleep PT1S",
+        "finished switches c FAILED");
+    // d was never reached: the listener hears nothing about it
+  }
+
+  @Test
+  void dryRun_asksOnlyTheFirstStepThatWouldChangeSomethingForItsGuard() {
+    List<String> guardsAsked = new ArrayList<>();
+    java.util.function.Function<String, Step> refusing = id -> Step.builder().id(id).description(id).isDone(() -> false).apply(() -> {})
+        .guard(() -> {
+          guardsAsked.add(id);
+          return Optional.of("no licence for " + id);
+        }).build();
+    Step done = Step.builder().id("done").description("done").isDone(() -> true).apply(() -> {}).guard(() -> {
+      guardsAsked.add("done");
+      return Optional.of("never asked");
+    }).build();
+    Step broken = Step.builder().id("broken").description("broken").isDone(() -> {
+      throw new BackendException("test", "x", "cannot read", null);
+    }).apply(() -> {}).build();
+    Journal journal = Journal.inMemory();
+    journal.record("p", "earlier", StepStatus.APPLIED, "");
+    Step earlier = refusing.apply("earlier");
+    Plan plan = new Plan("p", "t", List.of(earlier, done, refusing.apply("first"), refusing.apply("second"), broken), List.of());
+    RunResult r = runner(journal).dryRun(plan);
+    assertThat(r.steps()).containsExactly(
+        new StepResult("earlier", StepStatus.DONE_EARLIER, 0, Optional.empty()),
+        new StepResult("done", StepStatus.WOULD_SKIP, 0, Optional.empty()),
+        new StepResult("first", StepStatus.WOULD_APPLY, 0, Optional.of("guard would refuse now: no licence for first")),
+        new StepResult("second", StepStatus.WOULD_APPLY, 0, Optional.empty()),
+        new StepResult("broken", StepStatus.WOULD_APPLY, 0, Optional.of("guard would refuse now: cannot read")));
+    assertThat(guardsAsked).containsExactly("first");
+    assertThat(r.failure()).isEmpty();
+    assertThat(journal.entries()).hasSize(1);
+  }
+
+  @Test
+  void runResult_stepFindsTheResultOfTheNamedStep() {
+    Switches s = new Switches();
+    s.state.put("a", true);
+    RunResult r = runner(Journal.inMemory()).run(s.plan("a", "b"));
+    assertThat(r.step("b")).get().extracting(StepResult::status).isEqualTo(StepStatus.APPLIED);
+    assertThat(r.step("a")).get().extracting(StepResult::status).isEqualTo(StepStatus.ALREADY_DONE);
+    assertThat(r.step("zzz")).isEmpty();
   }
 }
