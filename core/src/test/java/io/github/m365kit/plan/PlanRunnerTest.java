@@ -139,7 +139,9 @@ class PlanRunnerTest {
         .guard(() -> Optional.of("the mailbox does not read back as shared")).build();
     RunResult r = runner(Journal.inMemory()).run(new Plan("p", "t", List.of(guarded), List.of()));
     assertThat(applied).hasValue(0);
-    assertThat(r.failure().get().getMessage()).contains("refused: the mailbox does not read back as shared");
+    assertThat(r.failure().get().getMessage()).isEqualTo("plan p stopped at step 'remove-licenses': refused: the mailbox does not read back as shared");
+    assertThat(r.failure().get().reason()).isEmpty();
+    assertThat(r.failure().get().isTransient()).isFalse();
   }
 
   @Test
@@ -241,6 +243,11 @@ class PlanRunnerTest {
         tuple("switches", "b", StepStatus.FAILED, "plan switches stopped at step 'b': boom"));
     assertThat(journal.finishedSteps("switches")).containsExactly("a");
     assertThatThrownBy(first::orThrow).isSameAs(first.failure().get());
+    PlanFailedException failure = first.failure().get();
+    assertThat(failure.planId()).isEqualTo("switches");
+    assertThat(failure.stepId()).isEqualTo("b");
+    assertThat(failure.reason()).get().extracting(Throwable::getMessage).isEqualTo("boom");
+    assertThat(failure.isTransient()).as("a permanent cause: retrying the plan as is will not help").isFalse();
 
     RunResult second = runner(journal).run(s.plan("a", "b", "c"));
     assertThat(second.steps()).extracting(StepResult::stepId, StepResult::status, StepResult::attempts).containsExactly(
@@ -351,5 +358,16 @@ class PlanRunnerTest {
     assertThat(r.step("b")).get().extracting(StepResult::status).isEqualTo(StepStatus.APPLIED);
     assertThat(r.step("a")).get().extracting(StepResult::status).isEqualTo(StepStatus.ALREADY_DONE);
     assertThat(r.step("zzz")).isEmpty();
+  }
+
+  @Test
+  void systemSleeper_whenInterrupted_stopsWaitingAndKeepsTheInterrupt() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> Sleeper.system().sleep(Duration.ofMinutes(5))).isInstanceOf(io.github.m365kit.M365KitException.class)
+          .hasMessage("interrupted while waiting to retry").hasCauseInstanceOf(InterruptedException.class);
+    } finally {
+      assertThat(Thread.interrupted()).as("the interrupt status is kept").isTrue();
+    }
   }
 }
