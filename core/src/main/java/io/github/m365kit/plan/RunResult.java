@@ -1,6 +1,5 @@
 package io.github.m365kit.plan;
 
-import io.github.m365kit.M365KitException;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,9 +44,5 @@ public record RunResult(String planId, List<StepResult> steps, Optional<PlanFail
   /** @return the ids of the steps applied in this run */
   public List<String> applied() {
     return steps.stream().filter(s -> s.status() == StepStatus.APPLIED).map(StepResult::stepId).toList();
-  }
-
-  static M365KitException unwrap(PlanFailedException e) {
-    return e.getCause() instanceof M365KitException m ? m : e;
   }
 }
