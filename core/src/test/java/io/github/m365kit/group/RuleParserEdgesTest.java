@@ -27,6 +27,8 @@ class RuleParserEdgesTest {
         "user.city -eq \"a'|18|a closing '\"' for the string opened at column 15|end of input",
         "user.city -eq 'abc|19|a closing \"'\" for the string opened at column 15|end of input",
         "user.city -eq 'a''|19|a closing \"'\" for the string opened at column 15|end of input",
+        // a single-quoted string where an operator should be is reported at its own column, as written
+        "user.city -eq 'a' 'b'|19|-and, -or or end of input|''b''",
         // property names are ASCII letters, digits and _
         "user.dep-t -eq \"x\"|1|a property such as user.department, device.deviceOSType or _|'user.dep-t'",
         "user.d\u00e9pt -eq \"x\"|1|a property such as user.department, device.deviceOSType or _|'user.d\u00e9pt'",
