@@ -35,6 +35,16 @@ import org.junit.jupiter.api.Test;
 class StepGuardsTest {
   private final Fixture f = new Fixture();
 
+  /** A licensed, directory-synced owner of a user mailbox {@code <name>@contoso.com}, with no AD object yet. */
+  private Upn addSyncedMailboxOwner(String name) {
+    Upn upn = Upn.of(name + "@contoso.com");
+    f.tenant.addUser(CloudUser.builder().id(new ObjectId(DemoCast.guid("aad:" + name))).userPrincipalName(upn).mail(SmtpAddress.of(upn.value()))
+        .licenses(List.of(License.OFFICE_365_E3)).build());
+    f.tenant.addMailbox(Mailbox.builder().primarySmtpAddress(SmtpAddress.of(upn.value())).userPrincipalName(upn).alias(name)
+        .type(MailboxType.USER).exchangeGuid(DemoCast.guid("mbx:" + name)).dirSynced(true).addEmailAddresses("SMTP:" + upn.value()).build());
+    return upn;
+  }
+
   private static Step step(Plan plan, String id) {
     return plan.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not in " + plan.stepIds()));
   }
@@ -150,11 +160,7 @@ class StepGuardsTest {
 
   @Test
   void onPremSteps_ofASyncedMailboxWithoutAdObject_sayNoAdUserWasFound() {
-    Upn pat = Upn.of("pat@contoso.com");
-    f.tenant.addUser(CloudUser.builder().id(new ObjectId(DemoCast.guid("aad:pat"))).userPrincipalName(pat).mail(SmtpAddress.of("pat@contoso.com"))
-        .licenses(List.of(License.OFFICE_365_E3)).build());
-    f.tenant.addMailbox(Mailbox.builder().primarySmtpAddress(SmtpAddress.of("pat@contoso.com")).userPrincipalName(pat).alias("pat")
-        .type(MailboxType.USER).exchangeGuid(DemoCast.guid("mbx:pat")).dirSynced(true).addEmailAddresses("SMTP:pat@contoso.com").build());
+    Upn pat = addSyncedMailboxOwner("pat");
     Plan plan = f.converter.plan("pat@contoso.com", ConversionOptions.toShared());
     assertThat(step(plan, "on-prem-remote-shared").guard()).contains("no AD user was found for pat@contoso.com");
     assertThat(step(plan, "on-prem-remote-shared").isDone()).isFalse();
@@ -303,11 +309,7 @@ class StepGuardsTest {
 
   @Test
   void adUser_isFoundByUpnWhenTheMailDiffers_andTwoDifferentMatchesAreAmbiguous() {
-    Upn pat = Upn.of("pat@contoso.com");
-    f.tenant.addUser(CloudUser.builder().id(new ObjectId(DemoCast.guid("aad:pat"))).userPrincipalName(pat).mail(SmtpAddress.of("pat@contoso.com"))
-        .licenses(List.of(License.OFFICE_365_E3)).build());
-    f.tenant.addMailbox(Mailbox.builder().primarySmtpAddress(SmtpAddress.of("pat@contoso.com")).userPrincipalName(pat).alias("pat")
-        .type(MailboxType.USER).exchangeGuid(DemoCast.guid("mbx:pat")).dirSynced(true).addEmailAddresses("SMTP:pat@contoso.com").build());
+    Upn pat = addSyncedMailboxOwner("pat");
     // the AD object's mail is not the mailbox's address: found by UPN
     f.ad.add(AdUser.builder().dn(DemoCast.STAFF_OU.child("CN", "Pat")).samAccountName(SamAccountName.of("pat")).userPrincipalName(pat)
         .mail(SmtpAddress.of("patricia@contoso.com")).build());
@@ -321,11 +323,7 @@ class StepGuardsTest {
 
   @Test
   void adUser_isFoundByMailWhenNoObjectHasTheUpn() {
-    Upn sam = Upn.of("sam@contoso.com");
-    f.tenant.addUser(CloudUser.builder().id(new ObjectId(DemoCast.guid("aad:sam"))).userPrincipalName(sam).mail(SmtpAddress.of("sam@contoso.com"))
-        .licenses(List.of(License.OFFICE_365_E3)).build());
-    f.tenant.addMailbox(Mailbox.builder().primarySmtpAddress(SmtpAddress.of("sam@contoso.com")).userPrincipalName(sam).alias("sam")
-        .type(MailboxType.USER).exchangeGuid(DemoCast.guid("mbx:sam")).dirSynced(true).addEmailAddresses("SMTP:sam@contoso.com").build());
+    Upn sam = addSyncedMailboxOwner("sam");
     f.ad.add(AdUser.builder().dn(DemoCast.STAFF_OU.child("CN", "Sam")).samAccountName(SamAccountName.of("sam"))
         .userPrincipalName(Upn.of("sam@corp.contoso.local")).mail(SmtpAddress.of("sam@contoso.com")).build());
     assertThat(f.converter.preflight("sam@contoso.com").onPrem()).map(AdUser::samAccountName).contains(SamAccountName.of("sam"));
