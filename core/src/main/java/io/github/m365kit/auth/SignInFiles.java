@@ -269,15 +269,24 @@ final class SignInFiles {
     }
   }
 
+  /** {@link CsvReader#next}, with a truncated file reported as bad input naming the record, like every other flaw. */
+  private static boolean next(CsvReader csv, List<String> row, long line) throws IOException {
+    try {
+      return csv.next(row);
+    } catch (java.io.EOFException e) {
+      throw new InvalidInputException("sign-in CSV record " + line, String.join(",", row), e.getMessage());
+    }
+  }
+
   static void readCsv(Reader reader, Consumer<SignInEvent> sink) throws IOException {
     CsvReader csv = new CsvReader(reader);
     List<String> row = new ArrayList<>();
-    if (!csv.next(row)) {
+    if (!next(csv, row, 1)) {
       return;
     }
     Columns c = Columns.of(row);
     long line = 1;
-    while (csv.next(row)) {
+    while (next(csv, row, line + 1)) {
       line++;
       if (row.size() == 1 && row.get(0).isEmpty()) {
         continue;

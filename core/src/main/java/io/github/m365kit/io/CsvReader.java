@@ -1,5 +1,6 @@
 package io.github.m365kit.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
@@ -41,7 +42,8 @@ public final class CsvReader {
    *
    * @param row receives the record's fields
    * @return false at the end of input
-   * @throws IOException when reading fails, or the input ends inside a quoted field
+   * @throws EOFException when the input ends inside a quoted field (a truncated file): the data is bad, not the stream
+   * @throws IOException when reading fails
    */
   public boolean next(List<String> row) throws IOException {
     row.clear();
@@ -57,7 +59,7 @@ public final class CsvReader {
     while (true) {
       if (c < 0) {
         if (quoted) {
-          throw new IOException("the CSV ends inside a quoted field (a truncated file?)");
+          throw new EOFException("the CSV ends inside a quoted field (a truncated file?)");
         }
         row.add(field.toString());
         return true;

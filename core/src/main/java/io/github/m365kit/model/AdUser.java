@@ -86,7 +86,7 @@ public interface AdUser {
         String v = p.substring(4);
         int semi = v.indexOf(';');
         String ext = semi >= 0 ? v.substring(0, semi) : v;
-        if (!ext.contains("@") && !ext.startsWith("+")) {
+        if (!ext.isEmpty() && !ext.contains("@") && !ext.startsWith("+")) {
           return Optional.of(ext);
         }
       }

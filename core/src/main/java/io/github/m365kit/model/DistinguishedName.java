@@ -11,7 +11,9 @@ import java.util.Locale;
  * <p>Values are kept unescaped in {@link Rdn}; {@link #toString()} renders the canonical escaped form, so a name
  * built with {@link #child(String, String)} from untrusted text (a comma, plus sign, quote or leading {@code #} in a
  * display name) can never change the name's structure. Compared without regard to case and to spaces around
- * separators, as AD does. Multi-valued RDNs ({@code +}) are kept as one RDN with a value containing the escaped rest.
+ * separators, as AD does. Multi-valued RDNs ({@code CN=Jane+OU=Staff}) are refused: AD never names an object that way, and
+ * reading an unescaped {@code +} as part of the value would let {@code CN=a+b} and {@code CN=a\+b} name the same object.
+ * A literal plus sign is written {@code \+}.
  * Core knows nothing of LDAP; the LDAP adapter converts to UnboundID's {@code DN} at its edge.
  */
 public final class DistinguishedName {
@@ -103,6 +105,9 @@ public final class DistinguishedName {
           lastSignificant = value.length();
           leading = false;
           continue;
+        }
+        if (c == '+') {
+          throw new InvalidInputException(what, text, "multi-valued RDNs ('+' at position " + (i + 1) + ") are not supported; write a literal plus as '\\+'");
         }
         if (c == '"' || c == '<' || c == '>' || c == '=') {
           throw new InvalidInputException(what, text, "character '" + c + "' at position " + (i + 1) + " must be escaped");

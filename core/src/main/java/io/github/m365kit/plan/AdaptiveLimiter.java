@@ -64,6 +64,19 @@ public final class AdaptiveLimiter {
     }
   }
 
+  /**
+   * Takes a slot without waiting, even above the limit: for a worker whose {@link #acquire()} was interrupted and that
+   * stops at once, so that the release it still makes does not free a slot it never held.
+   */
+  void reclaim() {
+    lock.lock();
+    try {
+      inFlight++;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Frees a slot after a call that was not throttled. */
   public void releaseSuccess() {
     lock.lock();

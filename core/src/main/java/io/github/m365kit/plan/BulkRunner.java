@@ -88,6 +88,8 @@ public final class BulkRunner {
         try {
           limiter.acquire();
         } catch (InterruptedException e) {
+          // the worker stops now; it takes a slot without waiting so that its final release stays balanced
+          limiter.reclaim();
           Thread.currentThread().interrupt();
           throw new io.github.m365kit.M365KitException("bulk run interrupted", e);
         }

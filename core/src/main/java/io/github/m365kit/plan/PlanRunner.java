@@ -163,7 +163,12 @@ public final class PlanRunner {
           log.warn("Transient error, retrying [plan={}, step={}, attempt={}, wait={}, error={}]", planId, step.id(), attempt, wait, e.getMessage());
         }
         listener.retrying(planId, step.id(), attempt, wait, e);
-        sleeper.sleep(wait);
+        try {
+          sleeper.sleep(wait);
+        } catch (RuntimeException interrupted) {
+          // an interrupted wait stops the plan at this step like any failure: journal line, resumable, named step
+          throw new PlanFailedException(planId, step.id(), "stopped while waiting to retry: " + interrupted.getMessage(), interrupted);
+        }
       } catch (RuntimeException e) {
         throw new PlanFailedException(planId, step.id(), "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
       }

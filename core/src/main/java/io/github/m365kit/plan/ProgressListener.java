@@ -14,6 +14,9 @@ public interface ProgressListener {
   default void stepStarted(String planId, Step step) {}
 
   /**
+   * Called once for each step the runner reached: applied, already done, done earlier (journal) or failed. Steps after
+   * a failure are not reached and not reported here; they appear as {@link StepStatus#NOT_RUN} in the {@link RunResult}.
+   *
    * @param planId the plan
    * @param result what happened to the step
    */

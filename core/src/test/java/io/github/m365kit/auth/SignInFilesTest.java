@@ -286,6 +286,16 @@ class SignInFilesTest {
   }
 
   @Test
+  void csv_aFileCutOffInsideAQuotedField_isBadInputNamingTheRecord() {
+    String header = "Date (UTC),Username,Client app,Failure reason\n";
+    assertThatThrownBy(() -> read(header + "2026-01-05T10:00:00Z,a@contoso.com,IMAP4,ok\n2026-01-05T11:00:00Z,b@contoso.com,POP3,\"Invalid pass"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("invalid sign-in CSV record 3 '2026-01-05T11:00:00Z,b@contoso.com,POP3': the CSV ends inside a quoted field (a truncated file?)");
+    assertThatThrownBy(() -> read("Date (UTC),\"Username"))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("invalid sign-in CSV record 1 'Date (UTC)'");
+  }
+
+  @Test
   void csv_readsPortalAndLogAnalyticsHeaders() {
     List<SignInEvent> events = read("\uFEFFDate (UTC),TimeGenerated,User,Client app,Status,Interactive,IP address,Application,Failure reason\n"
         + "2026-01-05T10:00:00Z,2020-01-01T00:00:00Z,a@contoso.com,IMAP4,Failure,Yes,203.0.113.5,Outlook,Invalid password\n"

@@ -33,4 +33,12 @@ class AdUserTest {
     AdUser u = jane().proxyAddresses(List.of("EUM:jane@contoso.com;phone-context=x", "EUM:+14255550100;phone-context=y", "EUM:7001")).build();
     assertThat(u.umExtension()).contains("7001");
   }
+
+  @Test
+  void umExtension_isAbsentWhenTheEumProxyHoldsNoNumber_butTheUserStillCountsAsUmEnabled() {
+    AdUser u = jane().proxyAddresses(List.of("EUM:;phone-context=DP.contoso.com")).build();
+    assertThat(u.umExtension()).isEmpty();
+    assertThat(u.umEnabled()).isTrue();
+    assertThat(jane().proxyAddresses(List.of("EUM:;phone-context=x", "EUM:4123;phone-context=x")).build().umExtension()).contains("4123");
+  }
 }

@@ -31,6 +31,8 @@ class DistinguishedNameTest {
       "'CN=\\g1'           | '\\g' at position 4 is not a valid escape",
       "'CN=a\\'            | a backslash at the end has nothing to escape",
       "'CN=a;'             | it ends with a separator",
+      "'CN=a+b'            | multi-valued RDNs ('+' at position 5) are not supported; write a literal plus as '\\+'",
+      "'CN=Jane+OU=Staff'  | multi-valued RDNs ('+' at position 8) are not supported; write a literal plus as '\\+'",
   })
   void of_whenMalformed_saysWhereAndWhy(String text, String reason) {
     assertThatThrownBy(() -> DistinguishedName.of(text)).isInstanceOf(InvalidInputException.class)

@@ -228,6 +228,34 @@ class BulkRunnerTest {
   }
 
   @Test
+  void run_aWorkerInterruptedWhileTakingItsSlotBack_failsTheTargetWithAJournalLineAndKeepsTheSlotCountBalanced() {
+    AdaptiveLimiter limiter = new AdaptiveLimiter(1, 1);
+    Journal journal = Journal.inMemory();
+    // while "a" waits out its Retry-After, someone else takes the only slot; then the worker is interrupted (as by
+    // pool shutdown) and its attempt to take the slot back ends at once
+    BulkReport report = BulkRunner.builder().journal(journal).concurrency(1, 1).retryPolicy(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30)))
+        .sleeper(d -> {
+          try {
+            limiter.acquire();
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+          Thread.currentThread().interrupt();
+        }).build()
+        .run(List.of("a"), u -> u, u -> assign(u, () -> {
+          throw new ThrottledException("429 for a", Duration.ofSeconds(7));
+        }), limiter);
+    BulkOutcome a = report.outcome("a").get();
+    assertThat(a.status()).isEqualTo(BulkOutcome.Status.FAILED);
+    assertThat(a.reason()).contains("plan assign:a stopped at step 'assign': stopped while waiting to retry: bulk run interrupted");
+    assertThat(journal.entries()).extracting(Journal.Entry::step, Journal.Entry::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("assign", StepStatus.FAILED));
+    assertThat(limiter.inFlight()).as("only the slot taken by the test is still held").isEqualTo(1);
+    limiter.release();
+    assertThat(limiter.inFlight()).isZero();
+  }
+
+  @Test
   void run_targetsThatGaveUpOnThrottlingCountAsThrottlesAndDoNotGrowTheLimit() {
     AdaptiveLimiter limiter = new AdaptiveLimiter(2, 8);
     BulkReport report = BulkRunner.builder().concurrency(2, 8).retryPolicy(RetryPolicy.none()).sleeper(d -> { }).build()

@@ -55,6 +55,33 @@ class PlanRunnerTest {
   }
 
   @Test
+  void run_whenTheWaitBeforeARetryIsInterrupted_stopsAtThatStepWithAJournalLineAndResumesThere() throws Exception {
+    Switches s = new Switches();
+    s.failOn = "b";
+    s.faults.add(new TransientException("503", null));
+    Journal journal = Journal.inMemory();
+    Thread.currentThread().interrupt(); // the real sleeper sees the interrupt at once
+    RunResult first;
+    try {
+      first = PlanRunner.builder().journal(journal).sleeper(Sleeper.system()).build().run(s.plan("a", "b", "c"));
+    } finally {
+      assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+    }
+    assertThat(first.failure()).get().extracting(PlanFailedException::stepId).isEqualTo("b");
+    assertThat(first.failure().get().getMessage()).isEqualTo(
+        "plan switches stopped at step 'b': stopped while waiting to retry: interrupted while waiting to retry");
+    assertThat(first.steps()).extracting(StepResult::stepId, StepResult::status)
+        .containsExactly(tuple("a", StepStatus.APPLIED), tuple("b", StepStatus.FAILED), tuple("c", StepStatus.NOT_RUN));
+    assertThat(journal.entries()).extracting(Journal.Entry::step, Journal.Entry::status)
+        .containsExactly(tuple("a", StepStatus.APPLIED), tuple("b", StepStatus.FAILED));
+
+    RunResult second = runner(journal).run(s.plan("a", "b", "c"));
+    assertThat(second.steps()).extracting(StepResult::status)
+        .containsExactly(StepStatus.DONE_EARLIER, StepStatus.APPLIED, StepStatus.APPLIED);
+    assertThat(s.applies).containsExactly(Map.entry("a", 1), Map.entry("b", 1), Map.entry("c", 1));
+  }
+
+  @Test
   void run_whenPermanentFailureAtEveryStep_rerunConvergesAndAppliesEachStepOnce() {
     String[] names = {"a", "b", "c", "d"};
     for (String failing : names) {
