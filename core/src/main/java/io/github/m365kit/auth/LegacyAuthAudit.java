@@ -23,6 +23,11 @@ import java.util.Set;
  * {@code Sign-in error code}, {@code Status}, {@code Failure reason}, {@code Application}, …) or the Graph field
  * names. JSON is read with Jackson's streaming parser, field by field, without building a tree per event.
  *
+ * <p>A file that cannot be an audit of the tenant's sign-ins is refused rather than read as "nobody would break": text
+ * that is not UTF-8 (a CSV re-saved by Excel as ANSI; the error names the record and byte offset), a semicolon-separated
+ * CSV, a file cut off inside a quoted field or a JSON array, and JSON in which no record has a {@code createdDateTime}
+ * (another export by mistake). An empty file or an empty array is an empty log.
+ *
  * <p>Spray rules: an IP is suspected when it tried at least {@code sprayMinAccounts} accounts and either never
  * succeeded, or failed at least {@code sprayFailureShare} of the time (a few IPs hitting many accounts; the
  * successes are probably compromised accounts); or when it failed against an account listed as disabled (the seed
@@ -118,7 +123,8 @@ public final class LegacyAuthAudit {
    *
    * @param file the file
    * @return the report
-   * @throws io.github.m365kit.InvalidInputException when the file is neither JSON nor CSV with a known header
+   * @throws io.github.m365kit.InvalidInputException when the file is neither JSON nor CSV with a known header, or is
+   *     flawed as listed in the class comment
    * @throws BackendException when the file cannot be read
    */
   public LegacyAuthReport audit(Path file) {

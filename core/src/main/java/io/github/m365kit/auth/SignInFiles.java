@@ -7,12 +7,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.m365kit.BackendException;
 import io.github.m365kit.InvalidInputException;
 import io.github.m365kit.io.CsvReader;
+import io.github.m365kit.io.StrictUtf8Reader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -51,7 +50,8 @@ final class SignInFiles {
       if (detect(in) == Kind.JSON) {
         readJson(in, sink);
       } else {
-        readCsv(new InputStreamReader(in, StandardCharsets.UTF_8), sink);
+        // strict: a file re-saved by Excel as ANSI would otherwise turn names into U+FFFD without a word
+        readCsv(new StrictUtf8Reader(in), sink);
       }
     } catch (IOException e) {
       throw new BackendException("file", "io", "cannot read sign-in export: " + e.getMessage(), e);
@@ -91,29 +91,48 @@ final class SignInFiles {
     boolean interactive;
   }
 
+  /** What a JSON file held: sign-ins, Graph pages, and records that are neither (another export by mistake?). */
+  private static final class JsonCounts {
+    long signIns;
+    long others;
+    String firstOther;
+  }
+
   static void readJson(InputStream in, Consumer<SignInEvent> sink) throws IOException {
+    JsonCounts counts = new JsonCounts();
+    Consumer<SignInEvent> counting = e -> {
+      counts.signIns++;
+      sink.accept(e);
+    };
     try (JsonParser p = JSON.createParser(in)) {
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        value(p, t, sink);
+        value(p, t, counting, counts);
+      }
+      // an audit of the wrong file must not read as "nobody would break"
+      if (counts.signIns == 0 && counts.others > 0) {
+        throw new InvalidInputException("sign-in JSON", counts.firstOther, "none of its " + counts.others + " records is a sign-in (no"
+            + " createdDateTime); expected the portal's JSON download or Graph /auditLogs/signIns pages {\"value\":[…]}");
       }
     } catch (JsonProcessingException e) {
       throw new InvalidInputException("sign-in JSON", String.valueOf(e.getLocation()), e.getOriginalMessage());
     }
   }
 
-  private static void value(JsonParser p, JsonToken t, Consumer<SignInEvent> sink) throws IOException {
+  private static void value(JsonParser p, JsonToken t, Consumer<SignInEvent> sink, JsonCounts counts) throws IOException {
     if (t == JsonToken.START_ARRAY) {
       JsonToken e;
       while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
         if (e == null) {
           throw new InvalidInputException("sign-in JSON", String.valueOf(p.currentLocation()), "unexpected end of input inside an array");
         }
-        value(p, e, sink);
+        value(p, e, sink, counts);
       }
     } else if (t == JsonToken.START_OBJECT) {
-      object(p, sink);
+      if (!object(p, sink, counts) && counts.others++ == 0) {
+        counts.firstOther = "the record ending at line " + p.currentLocation().getLineNr() + ", column " + p.currentLocation().getColumnNr();
+      }
     }
   }
 
@@ -135,15 +154,18 @@ final class SignInFiles {
     return s == null || s.isBlank() ? 0 : parseInt(s);
   }
 
-  private static void object(JsonParser p, Consumer<SignInEvent> sink) throws IOException {
+  /** Reads one object; true when it was a sign-in or a Graph page. */
+  private static boolean object(JsonParser p, Consumer<SignInEvent> sink, JsonCounts counts) throws IOException {
     Fields f = new Fields();
+    boolean page = false;
     String name;
     while ((name = p.nextFieldName()) != null) {
       JsonToken v = p.nextToken();
       switch (name) {
         case "value":
           if (v == JsonToken.START_ARRAY) {
-            value(p, v, sink);
+            page = true;
+            value(p, v, sink, counts);
           } else {
             p.skipChildren();
           }
@@ -196,7 +218,9 @@ final class SignInFiles {
     if (f.created != null) {
       sink.accept(new SignInEvent(Instant.ofEpochMilli(parseMillis(f.created)), f.upn, f.userId, f.clientApp, f.errorCode, f.failureReason,
           f.ip, f.app, f.interactive));
+      return true;
     }
+    return page;
   }
 
   // ------------------------------------------------------------------ CSV
@@ -261,9 +285,11 @@ final class SignInFiles {
         c.upn = c.user;
       }
       if (c.time < 0 || c.upn < 0 || c.clientApp < 0) {
+        String semicolons = header.size() == 1 && header.get(0).indexOf(';') >= 0
+            ? "; the header is separated by semicolons (Excel in a locale with decimal commas?): export it again as comma-separated" : "";
         throw new InvalidInputException("sign-in CSV header", String.join(",", header),
             "expected at least a date column (Date (UTC) or createdDateTime), a user column (Username or userPrincipalName)"
-                + " and a client-app column (Client app or clientAppUsed)");
+                + " and a client-app column (Client app or clientAppUsed)" + semicolons);
       }
       return c;
     }
@@ -275,6 +301,9 @@ final class SignInFiles {
       return csv.next(row);
     } catch (java.io.EOFException e) {
       throw new InvalidInputException("sign-in CSV record " + line, String.join(",", row), e.getMessage());
+    } catch (StrictUtf8Reader.NotUtf8Exception e) {
+      throw new InvalidInputException("sign-in CSV record " + line, String.join(",", row), "the file is " + e.getMessage()
+          + " (saved from Excel as 'CSV (Comma delimited)'?); download the export again or save it as 'CSV UTF-8'");
     }
   }
 

@@ -296,6 +296,47 @@ class SignInFilesTest {
   }
 
   @Test
+  void csv_thatIsNotUtf8_isBadInputNamingTheRecord_notNamesFullOfReplacementCharacters() {
+    byte[] latin1 = "Date (UTC),Username,Client app,Failure reason\n2026-01-05T10:00:00Z,a@contoso.com,IMAP4,ok\n2026-01-05T11:00:00Z,b@contoso.com,POP3,Mot de passe \u00e9chou\u00e9\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> SignInFiles.read(new ByteArrayInputStream(latin1), e -> { }))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("invalid sign-in CSV record 3 '2026-01-05T11:00:00Z,b@contoso.com,POP3': the file is not UTF-8 at byte offset 143")
+        .hasMessageContaining("'CSV UTF-8'");
+    assertThat(read("Date (UTC),Username,Client app,Failure reason\n2026-01-05T11:00:00Z,b@contoso.com,POP3,Mot de passe \u00e9chou\u00e9\n"))
+        .extracting(SignInEvent::failureReason).containsExactly("Mot de passe \u00e9chou\u00e9");
+  }
+
+  @Test
+  void json_thatIsNotUtf8_isBadInput() {
+    byte[] latin1 = "[{\"createdDateTime\":\"2026-01-05T10:00:00Z\",\"status\":{\"failureReason\":\"\u00e9chou\u00e9\"}}]".getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> SignInFiles.read(new ByteArrayInputStream(latin1), e -> { }))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("invalid sign-in JSON").hasMessageContaining("UTF-8");
+  }
+
+  @Test
+  void csv_separatedBySemicolons_saysSo() {
+    assertThatThrownBy(() -> read("Date (UTC);Username;Client app\n2026-01-05T10:00:00Z;a@contoso.com;IMAP4\n"))
+        .isInstanceOf(InvalidInputException.class).hasMessageEndingWith("the header is separated by semicolons (Excel in a locale with decimal"
+            + " commas?): export it again as comma-separated");
+    assertThatThrownBy(() -> read("Date (UTC),Username\n")).isInstanceOf(InvalidInputException.class).message().doesNotContain("semicolons");
+  }
+
+  @Test
+  void json_withoutASingleSignIn_isTheWrongFile_notAnAuditWhereNobodyBreaks() {
+    assertThatThrownBy(() -> read("{\"foo\": 1}")).isInstanceOf(InvalidInputException.class)
+        .hasMessage("invalid sign-in JSON 'the record ending at line 1, column 11': none of its 1 records is a sign-in (no createdDateTime);"
+            + " expected the portal's JSON download or Graph /auditLogs/signIns pages {\"value\":[…]}");
+    assertThatThrownBy(() -> read("[{\"id\":\"a\"},\n{\"id\":\"b\",\"operation\":{\"x\":1}}]")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'the record ending at line 1, column 12': none of its 2 records is a sign-in");
+    // an empty export, an empty page and a page chain are fine; so is a file where some records are not sign-ins
+    assertThat(read("[]")).isEmpty();
+    assertThat(read("{\"value\":[]}")).isEmpty();
+    assertThat(read("{\"@odata.nextLink\":\"x\",\"value\":[]}\n{\"value\":[]}")).isEmpty();
+    assertThat(read("[{\"id\":\"a\"},{\"createdDateTime\":\"2026-01-05T10:00:00Z\"}]")).hasSize(1);
+  }
+
+  @Test
   void csv_readsPortalAndLogAnalyticsHeaders() {
     List<SignInEvent> events = read("\uFEFFDate (UTC),TimeGenerated,User,Client app,Status,Interactive,IP address,Application,Failure reason\n"
         + "2026-01-05T10:00:00Z,2020-01-01T00:00:00Z,a@contoso.com,IMAP4,Failure,Yes,203.0.113.5,Outlook,Invalid password\n"

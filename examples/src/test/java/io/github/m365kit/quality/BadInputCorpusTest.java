@@ -162,6 +162,34 @@ class BadInputCorpusTest {
   }
 
   @ParameterizedTest
+  @MethodSource("badSignInFiles")
+  void cli_badSignInExport_exitOneWithOneLineNamingTheFlaw_neverAnAuditWhereNobodyBreaks(String name, byte[] content, String flaw,
+      @TempDir Path dir) throws Exception {
+    Path file = dir.resolve(name);
+    Files.write(file, content);
+    Run r = cli("auth", "audit", file.toString());
+    assertOneLineError(r, name);
+    assertThat(r.err()).as(name).contains(flaw);
+    assertThat(r.out()).as(name).doesNotContain("Would break");
+  }
+
+  static Stream<org.junit.jupiter.params.provider.Arguments> badSignInFiles() {
+    String header = "Date (UTC),Username,Client app,Failure reason\n";
+    return Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of("ansi.csv", (header + "2026-01-05T10:00:00Z,a@contoso.com,IMAP4,\u00e9chou\u00e9\n")
+            .getBytes(StandardCharsets.ISO_8859_1), "invalid sign-in CSV record 2 '2026-01-05T10:00:00Z,a@contoso.com,IMAP4': the file is not UTF-8"),
+        org.junit.jupiter.params.provider.Arguments.of("excel-de.csv", "Date (UTC);Username;Client app\n2026-01-05T10:00:00Z;a@contoso.com;IMAP4\n"
+            .getBytes(StandardCharsets.UTF_8), "separated by semicolons"),
+        org.junit.jupiter.params.provider.Arguments.of("cut.csv", (header + "2026-01-05T10:00:00Z,a@contoso.com,IMAP4,\"Invalid pa")
+            .getBytes(StandardCharsets.UTF_8), "ends inside a quoted field"),
+        org.junit.jupiter.params.provider.Arguments.of("audit-log.json", "[{\"id\":\"1\",\"activityDisplayName\":\"Add member to group\"}]"
+            .getBytes(StandardCharsets.UTF_8), "none of its 1 records is a sign-in"),
+        org.junit.jupiter.params.provider.Arguments.of("cut.json", "[{\"createdDateTime\":\"2026-01-05T10:00:00Z\"},{\"createdDate"
+            .getBytes(StandardCharsets.UTF_8), "invalid sign-in JSON"),
+        org.junit.jupiter.params.provider.Arguments.of("report.pdf", "%PDF-1.7\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1), "invalid sign-in CSV"));
+  }
+
+  @ParameterizedTest
   @MethodSource("hostileRules")
   void cli_ruleInjection_typedErrorOrCleanResult(String rule) {
     Run r = cli("rule", "check", rule);
