@@ -123,15 +123,21 @@ public final class LegacyAuthAudit {
    *
    * @param file the file
    * @return the report
-   * @throws io.github.m365kit.InvalidInputException when the file is neither JSON nor CSV with a known header, or is
-   *     flawed as listed in the class comment
-   * @throws BackendException when the file cannot be read
+   * @throws io.github.m365kit.InvalidInputException when the file does not exist, is a directory, is neither JSON nor
+   *     CSV with a known header, or is flawed as listed in the class comment
+   * @throws BackendException when the file cannot be read (permission denied, an I/O error)
    */
   public LegacyAuthReport audit(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new io.github.m365kit.InvalidInputException("sign-in file", file.toString(), "it is a directory, not a file");
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return audit(in);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new io.github.m365kit.InvalidInputException("sign-in file", file.toString(), "no such file");
     } catch (IOException e) {
-      throw new BackendException("file", "io", "cannot read sign-in file " + file + ": " + e.getMessage(), e);
+      String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+      throw new BackendException("file", "io", "cannot read sign-in file " + file + ": " + why, e);
     }
   }
 

@@ -183,6 +183,15 @@ class LegacyAuthAuditTest {
   }
 
   @Test
+  void audit_ofAMissingFileOrADirectory_isBadInputSayingWhich(@TempDir Path dir) {
+    Path missing = dir.resolve("signins.csv");
+    assertThatThrownBy(() -> audit.audit(missing)).isInstanceOf(InvalidInputException.class)
+        .hasMessage("invalid sign-in file '" + missing + "': no such file");
+    assertThatThrownBy(() -> audit.audit(dir)).isInstanceOf(InvalidInputException.class)
+        .hasMessage("invalid sign-in file '" + dir + "': it is a directory, not a file");
+  }
+
+  @Test
   void audit_generatedFilesInAllThreeFormats_giveIdenticalAggregates(@TempDir Path dir) {
     SignInGenerator gen = new SignInGenerator(42, 120, 3);
     String previous = null;

@@ -189,6 +189,25 @@ class BadInputCorpusTest {
         org.junit.jupiter.params.provider.Arguments.of("report.pdf", "%PDF-1.7\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1), "invalid sign-in CSV"));
   }
 
+  @org.junit.jupiter.api.Test
+  void cli_missingFilesDirectoriesAndUnwritableOutputs_exitOneWithOneLineSayingWhy(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing.json");
+    Path ok = dir.resolve("signins.json");
+    Files.writeString(ok, "[{\"createdDateTime\":\"2026-01-05T10:00:00Z\",\"userPrincipalName\":\"a@contoso.com\",\"clientAppUsed\":\"IMAP4\"}]");
+    String rule = "user.department -eq \"Sales\"";
+    record Case(Run run, String says) {}
+    for (Case c : List.of(
+        new Case(cli("rule", "eval", rule, "--users", missing.toString()), "cannot read " + missing + ": no such file"),
+        new Case(cli("rule", "eval", rule, "--users", dir.toString()), "cannot read " + dir + ": it is a directory, not a file"),
+        new Case(cli("auth", "audit", missing.toString()), "invalid sign-in file '" + missing + "': no such file"),
+        new Case(cli("auth", "audit", dir.toString()), "invalid sign-in file '" + dir + "': it is a directory, not a file"),
+        new Case(cli("auth", "audit", ok.toString(), "--out", dir.resolve("no/such/dir/r.html").toString()),
+            "cannot write " + dir.resolve("no/such/dir/r.html") + ": no such file"))) {
+      assertOneLineError(c.run(), c.says());
+      assertThat(c.run().err().strip()).isEqualTo("m365kit: " + c.says());
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("hostileRules")
   void cli_ruleInjection_typedErrorOrCleanResult(String rule) {

@@ -252,7 +252,7 @@ final class AuthCommand {
           try (Writer w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
             report.write(f, w);
           } catch (IOException e) {
-            throw new CliFailure("cannot write " + outFile + ": " + e.getMessage());
+            throw new CliFailure("cannot write " + outFile + ": " + M365Kit.reason(e));
           }
           spec.commandLine().getOut().println("wrote " + outFile);
         } else {

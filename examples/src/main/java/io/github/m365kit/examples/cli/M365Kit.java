@@ -80,10 +80,9 @@ public final class M365Kit {
    * @return the exit code
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    for (String a : args) {
-      if (a.equals("--verbose")) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-      }
+    boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+    if (verbose) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -91,19 +90,49 @@ public final class M365Kit {
     CommandLine cl = new CommandLine(new M365Kit());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((ex, line, parse) -> {
-      if (ex instanceof M365KitException) {
-        err.println("m365kit: " + oneLine(ex.getMessage()));
-        return 1;
-      }
-      throw ex;
-    });
+    cl.setExecutionExceptionHandler((ex, line, parse) -> failed(ex, err, verbose));
     cl.setParameterExceptionHandler((ex, a) -> {
       err.println("m365kit: " + oneLine(ex.getMessage()));
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return 2;
     });
     return cl.execute(args);
+  }
+
+  /**
+   * Reports a command's failure on stderr.
+   *
+   * @return 1 for a user error or an I/O failure (one line), 3 for a bug (one line; the stack trace with --verbose)
+   */
+  static int failed(Exception ex, PrintWriter err, boolean verbose) {
+    if (ex instanceof M365KitException) {
+      err.println("m365kit: " + oneLine(ex.getMessage()));
+      return 1;
+    }
+    if (ex instanceof java.io.UncheckedIOException io) {
+      err.println("m365kit: " + oneLine(io.getMessage() + ": " + reason(io.getCause())));
+      return 1;
+    }
+    err.println("m365kit: internal error (" + ex.getClass().getName() + ": " + oneLine(String.valueOf(ex.getMessage()))
+        + "); please report it" + (verbose ? "" : " with the output of --verbose"));
+    if (verbose) {
+      ex.printStackTrace(err);
+    }
+    return 3;
+  }
+
+  /** @return why an I/O operation failed, in words (the JDK's file exceptions carry only the path) */
+  static String reason(java.io.IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   static String oneLine(String s) {

@@ -79,10 +79,13 @@ final class RuleCommand {
   }
 
   static java.io.InputStream openFile(Path p) {
+    if (java.nio.file.Files.isDirectory(p)) {
+      throw new CliFailure("cannot read " + p + ": it is a directory, not a file");
+    }
     try {
       return new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(p), 1 << 16);
     } catch (java.io.IOException e) {
-      throw new CliFailure("cannot read " + p + ": " + e.getMessage());
+      throw new CliFailure("cannot read " + p + ": " + M365Kit.reason(e));
     }
   }
 

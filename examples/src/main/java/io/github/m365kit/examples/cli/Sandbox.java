@@ -153,7 +153,7 @@ final class Sandbox implements AutoCloseable {
     try {
       token = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).trim();
     } catch (java.io.IOException e) {
-      throw new CliFailure("cannot read --access-token-file " + file + ": " + e.getMessage());
+      throw new CliFailure("cannot read --access-token-file " + file + ": " + M365Kit.reason(e));
     }
     if (token.isEmpty()) {
       throw new CliFailure("--access-token-file " + file + " is empty");
