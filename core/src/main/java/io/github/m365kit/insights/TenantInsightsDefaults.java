@@ -1,6 +1,8 @@
 package io.github.m365kit.insights;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -64,5 +66,21 @@ public record TenantInsightsDefaults(Map<TenantFeature, Boolean> features, Priva
    */
   public TenantInsightsDefaults with(PrivacyMode mode) {
     return new TenantInsightsDefaults(features, mode);
+  }
+
+  /**
+   * For an admin: the default privacy mode, then each feature in declaration order with its label and, where one is
+   * documented, the {@code -Feature} value to change it with.
+   *
+   * @return one line per setting
+   */
+  public List<String> describe() {
+    List<String> out = new ArrayList<>();
+    out.add("Tenant defaults (users can override each)");
+    out.add("  privacy mode: " + defaultPrivacyMode.cmdletValue());
+    for (TenantFeature f : TenantFeature.values()) {
+      out.add("  " + f.label() + ": " + (isEnabled(f) ? "on" : "off") + f.cmdletValue().map(v -> " (-Feature " + v + ")").orElse(""));
+    }
+    return List.copyOf(out);
   }
 }

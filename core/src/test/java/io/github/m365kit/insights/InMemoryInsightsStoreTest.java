@@ -27,6 +27,21 @@ class InMemoryInsightsStoreTest {
   }
 
   @Test
+  void tenantDefaults_describeEverySettingForAnAdmin_withTheCmdletValueWhereOneIsDocumented() {
+    TenantInsightsDefaults d = TenantInsightsDefaults.microsoftDefaults().with(TenantFeature.DIGEST_EMAIL, false).with(PrivacyMode.OPT_OUT);
+    assertThat(d.describe()).containsExactly(
+        "Tenant defaults (users can override each)",
+        "  privacy mode: opt-out",
+        "  Viva Insights web experience: on (-Feature Dashboard)",
+        "  Viva digest emails: off (-Feature Digest-email)",
+        "  Weekly insights email (admin center checkbox; no documented cmdlet value): on",
+        "  Viva Insights Outlook add-in: on (-Feature Add-in)",
+        "  Inline suggestions in Outlook (UNCONFIRMED as a separate toggle): on",
+        "  Schedule-send suggestions in Outlook: on (-Feature Schedule-send)",
+        "  Meeting effectiveness surveys: on (-Feature Meeting-effectiveness-survey)");
+  }
+
+  @Test
   void setUserFeature_all_setsEverySwitchAndKeepsPrivacyMode() {
     InMemoryInsightsStore store = new InMemoryInsightsStore();
     store.setUserPrivacyMode(USER, PrivacyMode.OPT_OUT);

@@ -28,6 +28,12 @@ class InsightsSandboxTest {
     assertThat(shown.out()).contains("privacy mode: opt-out (set for the user)").contains("dashboard: off (set for the user)")
         .contains("digest-email: off (tenant default)");
 
+    Run defaults = cli("--sandbox", sb, "insights", "show");
+    assertThat(defaults.code()).as(defaults.err()).isZero();
+    assertThat(defaults.out()).startsWith("Tenant defaults (users can override each)").contains("\n  privacy mode: opt-in\n")
+        .contains("\n  Viva digest emails: off (-Feature Digest-email)\n").contains("\n  Viva Insights web experience: on (-Feature Dashboard)\n")
+        .doesNotContain("TenantInsightsDefaults[");
+
     Run again = cli("--sandbox", sb, "insights", "set", "--user", "jane.doe@contoso.com", "--privacy-mode", "opt-out");
     assertThat(again.out()).as("already in place on the second run").contains("ALREADY_DONE");
   }

@@ -47,7 +47,7 @@ final class InsightsCommand {
       try (Sandbox sb = Sandbox.open(parent.root)) {
         InsightsSettings s = settings(sb, spec.commandLine().getErr());
         if (user == null) {
-          out.println(s.tenantDefaults());
+          s.tenantDefaults().describe().forEach(out::println);
         } else {
           s.effective(Upn.of(user)).describe().forEach(out::println);
         }
