@@ -167,6 +167,10 @@ class CompiledRuleTest {
                 user("city", "a", "country", "y"))).isFalse();
         assertThat(eval("-not user.city -eq \"a\" -and user.country -eq \"x\"", user("city", "b", "country", "x")))
                 .isTrue();
+        assertThat(eval("-not user.city -eq \"a\" -and user.country -eq \"x\"", user("city", "a", "country", "x")))
+                .isFalse();
+        assertThat(eval("-not (user.city -eq \"a\" -or user.city -eq \"b\")", user("city", "b"))).isFalse();
+        assertThat(eval("-not (user.city -eq \"a\" -or user.city -eq \"b\")", user("city", "c"))).isTrue();
     }
 
     @Test

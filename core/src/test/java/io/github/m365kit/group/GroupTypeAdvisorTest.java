@@ -3,6 +3,8 @@ package io.github.m365kit.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,25 @@ class GroupTypeAdvisorTest {
                 GroupNeed.SENDER_GETS_OWN_COPY, GroupNeed.MEMBERS_SEE_MEETING_RESPONSES), "x@contoso.com");
         assertThat(a.recommendation()).isEqualTo(GroupKind.DISTRIBUTION_LIST);
         assertThat(a.notes()).anySatisfy(n -> assertThat(n).contains("not to distribution lists"));
+    }
+
+    @Test
+    void render_givesRecommendationReasonsSettingsAndNotes_inThatOrder() {
+        GroupTypeAdvice a = new GroupTypeAdvice(GroupKind.SHARED_MAILBOX, Map.of(), List.of("folders are needed", "one inbox for a team"),
+                List.of(new GroupTypeAdvice.Setting("members must see the folders", "Add-MailboxPermission -Identity 'x' -AccessRights FullAccess", true),
+                        new GroupTypeAdvice.Setting("maybe", "Set-Mailbox -Identity 'x' -Y", false)),
+                List.of("no license needed under 50 GB"));
+        assertThat(a.render()).isEqualTo("""
+                Recommended: SHARED_MAILBOX
+                  - folders are needed
+                  - one inbox for a team
+                Settings:
+                  # members must see the folders
+                  Add-MailboxPermission -Identity 'x' -AccessRights FullAccess
+                  # maybe (UNCONFIRMED)
+                  Set-Mailbox -Identity 'x' -Y
+                Note: no license needed under 50 GB
+                """);
     }
 
     @Test

@@ -145,4 +145,34 @@ class IdentitiesTest {
     assertThat(MailboxType.fromOnPrem(RecipientTypeDetails.REMOTE_USER_MAILBOX, RemoteRecipientType.MIGRATED_SHARED)).isEqualTo(MailboxType.SHARED);
     assertThat(MailboxType.fromOnPrem(RecipientTypeDetails.REMOTE_USER_MAILBOX, RemoteRecipientType.MIGRATED)).isEqualTo(MailboxType.USER);
   }
+
+  @Test
+  void fromOnPrem_readsRoomsAndEquipmentFromEitherAttribute_asDirectorySyncDoes() {
+    RemoteRecipientType room = RemoteRecipientType.of(RemoteRecipientType.Flag.MIGRATED, RemoteRecipientType.Flag.ROOM_MAILBOX);
+    RemoteRecipientType equipment = RemoteRecipientType.of(RemoteRecipientType.Flag.PROVISION_MAILBOX, RemoteRecipientType.Flag.EQUIPMENT_MAILBOX);
+    assertThat(MailboxType.fromOnPrem(RecipientTypeDetails.REMOTE_ROOM_MAILBOX, null)).isEqualTo(MailboxType.ROOM);
+    assertThat(MailboxType.fromOnPrem(RecipientTypeDetails.REMOTE_USER_MAILBOX, room)).isEqualTo(MailboxType.ROOM);
+    assertThat(MailboxType.fromOnPrem(RecipientTypeDetails.REMOTE_EQUIPMENT_MAILBOX, null)).isEqualTo(MailboxType.EQUIPMENT);
+    assertThat(MailboxType.fromOnPrem(RecipientTypeDetails.REMOTE_USER_MAILBOX, equipment)).isEqualTo(MailboxType.EQUIPMENT);
+    assertThat(MailboxType.fromOnPrem(RecipientTypeDetails.REMOTE_SHARED_MAILBOX, null)).isEqualTo(MailboxType.SHARED);
+    assertThat(MailboxType.fromOnPrem(RecipientTypeDetails.REMOTE_USER_MAILBOX, null)).isEqualTo(MailboxType.USER);
+  }
+
+  @Test
+  void samAccountName_takesTwentyCharactersAndSpaces_refusesTwentyOneAndControlCharacters() {
+    assertThat(SamAccountName.of("a".repeat(20)).value()).hasSize(20);
+    assertThat(SamAccountName.of("jane doe").value()).isEqualTo("jane doe");
+    assertThatThrownBy(() -> SamAccountName.of("jane\u001fdoe")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> SamAccountName.of("jane\u007fdoe")).isInstanceOf(InvalidInputException.class);
+    assertThat(SamAccountName.of("jane\u0080doe").value()).isEqualTo("jane\u0080doe");
+  }
+
+  @Test
+  void license_bySkuId_findsEachKnownLicense_andNothingForAnUnknownId() {
+    for (License l : License.known()) {
+      assertThat(License.bySkuId(l.skuId())).contains(l);
+    }
+    assertThat(License.bySkuId(java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"))).isEmpty();
+    assertThat(License.OFFICE_365_E3).hasToString("ENTERPRISEPACK");
+  }
 }
