@@ -328,6 +328,7 @@ public final class MailboxConverter {
   private Plan plan(String identity, ConversionOptions options, Optional<Journal> journal) {
     Objects.requireNonNull(options, "options == null");
     Preflight p = preflight(identity);
+    requireTargetOu(p, options);
     Context c = new Context(p, options, clock.instant(), journal);
     List<String> notes = new ArrayList<>(p.findings().stream().map(Finding::toString).toList());
     List<Step> steps = new ArrayList<>();
@@ -671,6 +672,21 @@ public final class MailboxConverter {
         .guard(readsShared(c))
         .apply(() -> cloud.setAccountEnabled(c.upn, false))
         .build();
+  }
+
+  /**
+   * A mistyped target OU is found before anything changes: otherwise the plan would convert, remove the licenses and
+   * disable the account, and only then stop at the move.
+   */
+  private void requireTargetOu(Preflight p, ConversionOptions options) {
+    if (options.moveTo().isEmpty() || !p.synced() || onPrem.isEmpty() || p.onPrem().isEmpty()) {
+      return;
+    }
+    DistinguishedName ou = options.moveTo().get();
+    if (!p.onPrem().get().dn().parent().equals(ou) && !onPrem.get().containerExists(ou)) {
+      throw new NotFoundException("organizational unit", ou.toString(), "organizational unit '" + ou + "' to move the account of "
+          + p.user().userPrincipalName() + " to was not found in AD; nothing was changed");
+    }
   }
 
   private Optional<Step> moveStep(Context c, List<String> notes, boolean requireShared) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -217,6 +218,12 @@ public final class InMemoryOnPremDirectory implements OnPremDirectory {
     AdUser u = existing(dn);
     int uac = disabled ? u.userAccountControl() | AdUser.ACCOUNTDISABLE : u.userAccountControl() & ~AdUser.ACCOUNTDISABLE;
     users.put(dn, ImmutableAdUser.copyOf(u).withUserAccountControl(uac));
+  }
+
+  @Override
+  public synchronized boolean containerExists(DistinguishedName dn) {
+    faults.before("containerExists");
+    return containers.contains(Objects.requireNonNull(dn, "dn == null"));
   }
 
   @Override

@@ -95,6 +95,15 @@ public interface OnPremDirectory {
   void setAccountDisabled(DistinguishedName dn, boolean disabled);
 
   /**
+   * Whether users can be moved under a name: an organizational unit, a container such as {@code CN=Users}, or the
+   * domain itself. Read-only; a plan checks its target OU with it before it changes anything.
+   *
+   * @param dn a distinguished name
+   * @return true when a container is there; false when nothing is, or something that holds no users (a user, a group)
+   */
+  boolean containerExists(DistinguishedName dn);
+
+  /**
    * Moves a user to another container (ModifyDN with a new superior), keeping its RDN.
    *
    * @param dn the user

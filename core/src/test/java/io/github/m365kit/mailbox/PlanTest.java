@@ -182,6 +182,24 @@ class PlanTest {
   }
 
   @Test
+  void plan_whenTheTargetOuIsMistyped_refusesBeforeAnythingChanges_andNamesIt() {
+    String before = f.snapshot();
+    io.github.m365kit.model.DistinguishedName typo = DemoCast.BASE_DN.child("OU", "Departd");
+    assertThatThrownBy(() -> f.converter.plan(DemoCast.JANE.value(), Fixture.departing().withMoveTo(typo)))
+        .isInstanceOf(io.github.m365kit.NotFoundException.class)
+        .hasMessage("organizational unit 'OU=Departd,DC=contoso,DC=com' to move the account of jane.doe@contoso.com to was not found in AD;"
+            + " nothing was changed");
+    assertThat(f.snapshot()).isEqualTo(before);
+    // a cloud-only user has no AD account to move: the option is ignored with a note, the OU is not looked up
+    Plan cloudOnly = f.converter.plan(DemoCast.CLOUD_ONLY.value(), Fixture.departing().withMoveTo(typo));
+    assertThat(cloudOnly.notes()).anyMatch(n -> n.contains("ignored") && n.contains("cloud-only"));
+    // a resumed run whose account already sits in the OU plans without looking the OU up again
+    f.runner().run(f.converter.plan(DemoCast.JANE.value(), Fixture.departing())).orThrow();
+    f.ad.faults().permanentNth("containerExists", 1);
+    assertThat(f.converter.plan(DemoCast.JANE.value(), Fixture.departing()).stepIds()).isEmpty();
+  }
+
+  @Test
   void plan_whenReturningEmployee_licensesFirstThenTypesThenAccount() {
     f.runner().run(f.converter.plan(DemoCast.JANE.value(), Fixture.departing())).orThrow();
     Plan back = f.converter.plan(DemoCast.JANE.value(), ConversionOptions.toRegular().withMoveTo(DemoCast.STAFF_OU));

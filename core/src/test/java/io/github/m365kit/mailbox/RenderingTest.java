@@ -102,7 +102,9 @@ class RenderingTest {
     f.tenant.addMailbox(Mailbox.builder().primarySmtpAddress(addr).userPrincipalName(upn).alias("o'brien$(evil);x").type(MailboxType.USER)
         .exchangeGuid(DemoCast.guid("mbx:obrien")).dirSynced(true).addEmailAddresses("SMTP:" + addr.value()).build());
     f.tenant.enableUnifiedMessaging(addr, "4999");
-    Plan plan = f.converter.plan(addr.value(), Fixture.departing().withMoveTo(DemoCast.BASE_DN.child("OU", "Dep'arted $(x);y")));
+    DistinguishedName hostileOu = DemoCast.BASE_DN.child("OU", "Dep'arted $(x);y");
+    f.ad.addContainer(hostileOu);
+    Plan plan = f.converter.plan(addr.value(), Fixture.departing().withMoveTo(hostileOu));
     assertThat(plan.stepIds()).contains("disable-um", "clear-um-on-prem", "on-prem-remote-shared", "disable-account", "move-account");
     String script = PlanRenderer.render(plan, PlanRenderer.Format.POWERSHELL);
     assertThat(script).contains("'CN=O''Brien $(Remove-Item C:\\\\ -Recurse)\\; calc `whoami` \u2019\u2019x,OU=Staff,DC=contoso,DC=com'")

@@ -79,6 +79,14 @@ public final class LdapOnPremDirectory implements OnPremDirectory, AutoCloseable
   private static final Filter IS_USER = Filter.createANDFilter(
       Filter.createEqualityFilter("objectClass", "user"),
       Filter.createNOTFilter(Filter.createEqualityFilter("objectClass", "computer")));
+  /**
+   * What can hold users: OUs, containers (CN=Users), the domain (AD's domainDNS is a kind of domain), and the CN
+   * containers the embedded server writes as organizationalRole.
+   */
+  private static final Filter IS_CONTAINER = Filter.createORFilter(
+      Filter.createEqualityFilter("objectClass", "organizationalUnit"), Filter.createEqualityFilter("objectClass", "container"),
+      Filter.createEqualityFilter("objectClass", "domain"), Filter.createEqualityFilter("objectClass", "domainDNS"),
+      Filter.createEqualityFilter("objectClass", "builtinDomain"), Filter.createEqualityFilter("objectClass", "organizationalRole"));
 
   private final LDAPInterface ldap;
   private final DistinguishedName baseDn;
@@ -229,6 +237,24 @@ public final class LdapOnPremDirectory implements OnPremDirectory, AutoCloseable
       }
     }
     throw new ConflictException("userAccountControl of '" + dn + "' kept changing during " + ATTEMPTS + " attempts");
+  }
+
+  @Override
+  public boolean containerExists(DistinguishedName dn) {
+    Objects.requireNonNull(dn, "dn == null");
+    for (DistinguishedName.Rdn rdn : dn.rdns()) {
+      if (rdn.value().indexOf('\0') >= 0) {
+        return false; // no AD name holds a NUL
+      }
+    }
+    try {
+      return ldap.search(new SearchRequest(toLdap(dn), SearchScope.BASE, IS_CONTAINER, "1.1")).getEntryCount() > 0;
+    } catch (LDAPException e) {
+      if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+        return false;
+      }
+      throw LdapErrors.translate(e, "read", OU, dn.toString());
+    }
   }
 
   @Override

@@ -116,6 +116,11 @@ final class RebasedDirectory implements OnPremDirectory {
   }
 
   @Override
+  public boolean containerExists(DistinguishedName dn) {
+    return real.containerExists(in(dn));
+  }
+
+  @Override
   public DistinguishedName move(DistinguishedName dn, DistinguishedName newParent) {
     return out(real.move(in(dn), in(newParent)));
   }

@@ -499,6 +499,18 @@ public abstract class OnPremDirectoryContract {
   // --- move ------------------------------------------------------------------------------------------------------
 
   @Test
+  void containerExists_forTheDomainAndEachOu_notForAMissingOuAUserOrAHostileName() {
+    OnPremDirectory d = directory();
+    assertThat(d.containerExists(BASE)).isTrue();
+    assertThat(d.containerExists(STAFF)).isTrue();
+    assertThat(d.containerExists(DEPARTED)).as("an empty OU").isTrue();
+    assertThat(d.containerExists(MISSING_OU)).isFalse();
+    assertThat(d.containerExists(JANE.dn())).as("a user holds no users").isFalse();
+    assertThat(d.containerExists(BASE.child("OU", HOSTILE_CN))).isFalse();
+    assertThat(d.containerExists(BASE.child("OU", "Staff\u0000"))).isFalse();
+  }
+
+  @Test
   void move_toOu_returnsNewDnAndOldIsGone() {
     OnPremDirectory d = directory();
     DistinguishedName moved = d.move(JANE.dn(), DEPARTED);
