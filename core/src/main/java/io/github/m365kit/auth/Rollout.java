@@ -1,5 +1,6 @@
 package io.github.m365kit.auth;
 
+import io.github.m365kit.NotFoundException;
 import io.github.m365kit.model.CloudUser;
 import io.github.m365kit.model.Upn;
 import io.github.m365kit.plan.BulkReport;
@@ -144,15 +145,27 @@ public final class Rollout {
    * they would get, in directory order.
    *
    * @return user to policy name
+   * @throws NotFoundException when an exception user is not in the directory: a typo there would give the account that
+   *     still needs basic authentication the blocking policy, so nothing runs until it is fixed
    */
   public Map<Upn, String> targets() {
     Map<Upn, String> targets = new LinkedHashMap<>();
+    // sorted for a stable message; UPNs compare without regard to case
+    Set<Upn> unknownExceptions = new java.util.TreeSet<>(java.util.Comparator.comparing((Upn u) -> u.value().toLowerCase(java.util.Locale.ROOT)));
+    unknownExceptions.addAll(exceptions);
     manager.directory().forEachUser(u -> {
+      Upn upn = u.userPrincipalName();
+      unknownExceptions.remove(upn);
       if (filter.test(u)) {
-        Upn upn = u.userPrincipalName();
         targets.put(upn, exceptions.contains(upn) ? exceptionPolicy.orElseThrow() : policy);
       }
     });
+    if (!unknownExceptions.isEmpty()) {
+      String names = unknownExceptions.stream().map(Upn::value).collect(java.util.stream.Collectors.joining(", "));
+      throw new NotFoundException("user", names, "exception user" + (unknownExceptions.size() == 1 ? " " : "s ") + names
+          + (unknownExceptions.size() == 1 ? " is" : " are") + " not in the tenant (after a typo the account that still needs basic"
+          + " authentication would get '" + policy + "'); nothing was changed");
+    }
     return targets;
   }
 

@@ -528,6 +528,25 @@ class AuthPolicyManagerTest {
         l -> assertThat(l).matches("  scanner@contoso\\.com +Allow SMTP +APPLIED *"));
   }
 
+  @Test
+  void rollout_withAnExceptionUserNotInTheTenant_refusesBeforeAssigningAnyone_namingEveryUnknownOne() {
+    store.addUser("a@contoso.com");
+    store.addUser("Scanner@contoso.com");
+    runner.run(auth.create(BLOCK)).orThrow();
+    runner.run(auth.createException("Allow SMTP", EnumSet.of(BasicAuthProtocol.SMTP))).orThrow();
+    Rollout typo = auth.rollout(BLOCK).except(Set.of(Upn.of("scaner@contoso.com"), Upn.of("printer@contoso.com"), Upn.of("scanner@contoso.com")),
+        "Allow SMTP").sleeper(clock.sleeper());
+    String says = "exception users printer@contoso.com, scaner@contoso.com are not in the tenant (after a typo the account that still"
+        + " needs basic authentication would get 'Block Basic Auth'); nothing was changed";
+    assertThatThrownBy(typo::targets).isInstanceOf(NotFoundException.class).hasMessage(says);
+    assertThatThrownBy(typo::run).isInstanceOf(NotFoundException.class).hasMessage(says);
+    assertThat(store.assigned(Upn.of("a@contoso.com"))).isEmpty();
+    assertThat(store.assigned(Upn.of("scanner@contoso.com"))).isEmpty();
+    // UPNs compare without regard to case; a known exception left out by the filter is not an error
+    assertThat(auth.rollout(BLOCK).except(Set.of(Upn.of("SCANNER@contoso.com")), "Allow SMTP").filter(u -> !u.userPrincipalName().value()
+        .startsWith("Scanner")).targets()).containsExactly(Map.entry(Upn.of("a@contoso.com"), BLOCK));
+  }
+
   /** A dead process has no threads left: wait for the killed run's workers so none of them acts during the resume. */
   private static void awaitBulkWorkersGone() {
     for (Thread t : Thread.getAllStackTraces().keySet()) {

@@ -190,6 +190,22 @@ class BadInputCorpusTest {
   }
 
   @org.junit.jupiter.api.Test
+  void cli_rolloutWithAMistypedExceptionUser_exitOneAndNobodyIsAssigned(@TempDir Path dir) throws Exception {
+    String sb = dir.toString();
+    assertThat(cli("sandbox", "init", sb).code()).isZero();
+    assertThat(cli("--sandbox", sb, "auth", "policy", "create", "Block Basic Auth").code()).isZero();
+    assertThat(cli("--sandbox", sb, "auth", "policy", "create", "Allow SMTP", "--allow", "SMTP").code()).isZero();
+    String before = state(dir);
+    for (String dry : new String[] {"--dry-run", "--format=text"}) {
+      Run r = cli("--sandbox", sb, "auth", "assign", "Block Basic Auth", "--all", "--except", "scaner@contoso.com", "--exception-policy", "Allow SMTP", dry);
+      assertOneLineError(r, "typo in --except " + dry);
+      assertThat(r.err()).contains("exception user scaner@contoso.com is not in the tenant");
+      assertThat(r.out()).doesNotContain("would assign");
+    }
+    assertThat(state(dir)).isEqualTo(before);
+  }
+
+  @org.junit.jupiter.api.Test
   void cli_missingFilesDirectoriesAndUnwritableOutputs_exitOneWithOneLineSayingWhy(@TempDir Path dir) throws Exception {
     Path missing = dir.resolve("missing.json");
     Path ok = dir.resolve("signins.json");
