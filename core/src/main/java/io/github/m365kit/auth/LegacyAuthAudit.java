@@ -1,10 +1,13 @@
 package io.github.m365kit.auth;
 
 import io.github.m365kit.BackendException;
+import io.github.m365kit.InvalidInputException;
 import io.github.m365kit.spi.SignInLog;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -129,14 +132,14 @@ public final class LegacyAuthAudit {
    */
   public LegacyAuthReport audit(Path file) {
     if (Files.isDirectory(file)) {
-      throw new io.github.m365kit.InvalidInputException("sign-in file", file.toString(), "it is a directory, not a file");
+      throw new InvalidInputException("sign-in file", file.toString(), "it is a directory, not a file");
     }
     try (InputStream in = Files.newInputStream(file)) {
       return audit(in);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new io.github.m365kit.InvalidInputException("sign-in file", file.toString(), "no such file");
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("sign-in file", file.toString(), "no such file");
     } catch (IOException e) {
-      String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+      String why = e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
       throw new BackendException("file", "io", "cannot read sign-in file " + file + ": " + why, e);
     }
   }

@@ -11,14 +11,18 @@ import io.github.m365kit.plan.RetryPolicy;
 import io.github.m365kit.plan.Sleeper;
 import io.github.m365kit.plan.StepStatus;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A company-wide rollout of an authentication policy: every user the cloud directory lists gets the policy, except
@@ -151,7 +155,7 @@ public final class Rollout {
   public Map<Upn, String> targets() {
     Map<Upn, String> targets = new LinkedHashMap<>();
     // sorted for a stable message; UPNs compare without regard to case
-    Set<Upn> unknownExceptions = new java.util.TreeSet<>(java.util.Comparator.comparing((Upn u) -> u.value().toLowerCase(java.util.Locale.ROOT)));
+    Set<Upn> unknownExceptions = new TreeSet<>(Comparator.comparing((Upn u) -> u.value().toLowerCase(Locale.ROOT)));
     unknownExceptions.addAll(exceptions);
     manager.directory().forEachUser(u -> {
       Upn upn = u.userPrincipalName();
@@ -161,7 +165,7 @@ public final class Rollout {
       }
     });
     if (!unknownExceptions.isEmpty()) {
-      String names = unknownExceptions.stream().map(Upn::value).collect(java.util.stream.Collectors.joining(", "));
+      String names = unknownExceptions.stream().map(Upn::value).collect(Collectors.joining(", "));
       throw new NotFoundException("user", names, "exception user" + (unknownExceptions.size() == 1 ? " " : "s ") + names
           + (unknownExceptions.size() == 1 ? " is" : " are") + " not in the tenant (after a typo the account that still needs basic"
           + " authentication would get '" + policy + "'); nothing was changed");
