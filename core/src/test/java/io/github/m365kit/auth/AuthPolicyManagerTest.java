@@ -41,6 +41,29 @@ class AuthPolicyManagerTest {
     return plan.steps().stream().flatMap(s -> s.powershell().stream()).toList();
   }
 
+  /** Pilot users must be in the tenant: adds the ones the fake does not know yet. */
+  private List<Upn> existing(Upn... users) {
+    for (Upn u : users) {
+      if (store.findUser(u).isEmpty()) {
+        store.addUser(u.value());
+      }
+    }
+    return List.of(users);
+  }
+
+  @Test
+  void assign_toPilotUsersNotInTheTenant_refusesBeforeAnythingChanges_namingThem() {
+    runner.run(auth.create(BLOCK)).orThrow();
+    existing(pilot);
+    assertThatThrownBy(() -> auth.assign(BLOCK, List.of(pilot, Upn.of("tesuser@contoso.com"), Upn.of("nobody@contoso.com")), TokenRefresh.EXCHANGE_STS))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("pilot users tesuser@contoso.com, nobody@contoso.com are not in the tenant; nothing was changed");
+    assertThatThrownBy(() -> auth.assign(BLOCK, List.of(Upn.of("nobody@contoso.com")), TokenRefresh.NONE))
+        .hasMessage("pilot user nobody@contoso.com is not in the tenant; nothing was changed");
+    assertThat(store.assigned(pilot)).isEmpty();
+    assertThat(store.refreshedAt(pilot)).isEmpty();
+  }
+
   @Test
   void create_byDefault_blocksEveryProtocolAndRendersBareNew() {
     Plan plan = auth.create(BLOCK);
@@ -104,7 +127,7 @@ class AuthPolicyManagerTest {
   @Test
   void delete_whileAssigned_isRefusedNamingTheHolder_thenSucceedsOnceFree() {
     runner.run(auth.create(BLOCK)).orThrow();
-    runner.run(auth.assign(BLOCK, List.of(pilot), TokenRefresh.NONE)).orThrow();
+    runner.run(auth.assign(BLOCK, existing(pilot), TokenRefresh.NONE)).orThrow();
     Plan delete = auth.delete(BLOCK);
     assertThat(powershell(delete)).containsExactly("Remove-AuthenticationPolicy -Identity 'Block Basic Auth' -Confirm:$false");
     RunResult refused = runner.run(delete);
@@ -130,7 +153,7 @@ class AuthPolicyManagerTest {
   @Test
   void assign_withExchangeRefresh_assignsAndMovesTokenCutOffToNow() {
     runner.run(auth.create(BLOCK)).orThrow();
-    Plan plan = auth.assign(BLOCK, List.of(pilot), TokenRefresh.EXCHANGE_STS);
+    Plan plan = auth.assign(BLOCK, existing(pilot), TokenRefresh.EXCHANGE_STS);
     assertThat(powershell(plan)).containsExactly(
         "Set-User -Identity 'testuser@contoso.com' -AuthenticationPolicy 'Block Basic Auth'",
         "Set-User -Identity 'testuser@contoso.com' -STSRefreshTokensValidFrom $([System.DateTime]::UtcNow)");
@@ -144,7 +167,7 @@ class AuthPolicyManagerTest {
   @Test
   void assign_withGraphRefresh_revokesSessionsAndSaysSo() {
     runner.run(auth.create(BLOCK)).orThrow();
-    Plan plan = auth.assign(BLOCK, List.of(pilot), TokenRefresh.GRAPH_REVOKE_SESSIONS);
+    Plan plan = auth.assign(BLOCK, existing(pilot), TokenRefresh.GRAPH_REVOKE_SESSIONS);
     assertThat(powershell(plan)).contains("Revoke-MgUserSignInSession -UserId 'testuser@contoso.com'");
     assertThat(plan.steps().get(1).description()).contains("revokeSignInSessions").contains("alternative to Set-User -STSRefreshTokensValidFrom");
     runner.run(plan).orThrow();
@@ -154,7 +177,7 @@ class AuthPolicyManagerTest {
 
   @Test
   void assign_whenPolicyMissing_guardRefuses() {
-    RunResult r = runner.run(auth.assign("Missing", List.of(pilot), TokenRefresh.NONE));
+    RunResult r = runner.run(auth.assign("Missing", existing(pilot), TokenRefresh.NONE));
     assertThat(r.failure().get().getMessage()).contains("does not exist");
     assertThat(store.assigned(pilot)).isEmpty();
   }
@@ -162,8 +185,8 @@ class AuthPolicyManagerTest {
   @Test
   void assign_userAlreadyHoldingPolicy_getsNoRefresh() {
     runner.run(auth.create(BLOCK)).orThrow();
-    runner.run(auth.assign(BLOCK, List.of(pilot), TokenRefresh.NONE)).orThrow();
-    RunResult r = PlanRunner.create().run(auth.assign(BLOCK, List.of(pilot), TokenRefresh.EXCHANGE_STS));
+    runner.run(auth.assign(BLOCK, existing(pilot), TokenRefresh.NONE)).orThrow();
+    RunResult r = PlanRunner.create().run(auth.assign(BLOCK, existing(pilot), TokenRefresh.EXCHANGE_STS));
     assertThat(r.steps()).extracting(s -> s.status()).containsOnly(StepStatus.ALREADY_DONE);
     assertThat(store.refreshedAt(pilot)).isEmpty();
   }
@@ -177,7 +200,7 @@ class AuthPolicyManagerTest {
   void holders_listsUsersAndOrgDefault() {
     runner.run(auth.create(BLOCK)).orThrow();
     Upn other = Upn.of("other@contoso.com");
-    runner.run(auth.assign(BLOCK, List.of(pilot, other), TokenRefresh.NONE)).orThrow();
+    runner.run(auth.assign(BLOCK, existing(pilot, other), TokenRefresh.NONE)).orThrow();
     PolicyHolders h = auth.holders(BLOCK);
     assertThat(h.users()).containsExactly(other, pilot);
     assertThat(h.orgDefault()).isFalse();
@@ -334,12 +357,12 @@ class AuthPolicyManagerTest {
 
   @Test
   void assign_notesSayWhenThePolicyApplies_forEachKindOfRefresh() {
-    Plan none = auth.assign(BLOCK, List.of(pilot), TokenRefresh.NONE);
+    Plan none = auth.assign(BLOCK, existing(pilot), TokenRefresh.NONE);
     assertThat(none.steps()).hasSize(1);
     assertThat(none.notes().get(0)).isEqualTo("No token refresh: the policy applies within 24 hours.");
-    assertThat(auth.assign(BLOCK, List.of(pilot), TokenRefresh.EXCHANGE_STS).notes().get(0))
+    assertThat(auth.assign(BLOCK, existing(pilot), TokenRefresh.EXCHANGE_STS).notes().get(0))
         .isEqualTo("Tokens are refreshed with Set-User -STSRefreshTokensValidFrom: the policy applies within about 30 minutes.");
-    assertThat(auth.assign(BLOCK, List.of(pilot), TokenRefresh.GRAPH_REVOKE_SESSIONS).notes().get(0))
+    assertThat(auth.assign(BLOCK, existing(pilot), TokenRefresh.GRAPH_REVOKE_SESSIONS).notes().get(0))
         .isEqualTo("Sessions are revoked through Microsoft Graph (revokeSignInSessions) instead of Set-User -STSRefreshTokensValidFrom;"
             + " users sign in again everywhere.");
   }
@@ -347,17 +370,17 @@ class AuthPolicyManagerTest {
   /** Plan and step ids key the journal: they must not change between versions, or a half-done pilot could not resume. */
   @Test
   void assign_planAndStepIds_areStable() {
-    Plan p = auth.assign(BLOCK, List.of(Upn.of("Zara-09.a_b'c@Contoso.com")), TokenRefresh.EXCHANGE_STS);
+    Plan p = auth.assign(BLOCK, existing(Upn.of("Zara-09.a_b'c@Contoso.com")), TokenRefresh.EXCHANGE_STS);
     assertThat(p.stepIds()).containsExactly("assign-zara-09.a-b-c-contoso.com-9d8c8d57", "refresh-zara-09.a-b-c-contoso.com-9d8c8d57");
-    assertThat(auth.assign(BLOCK, List.of(Upn.of("Jane.Doe@contoso.com")), TokenRefresh.NONE).id()).isEqualTo("auth-assign:Block Basic Auth:830db041");
-    Plan two = auth.assign(BLOCK, List.of(Upn.of("jane.doe@contoso.com"), Upn.of("cloud.only@contoso.com")), TokenRefresh.NONE);
+    assertThat(auth.assign(BLOCK, existing(Upn.of("Jane.Doe@contoso.com")), TokenRefresh.NONE).id()).isEqualTo("auth-assign:Block Basic Auth:830db041");
+    Plan two = auth.assign(BLOCK, existing(Upn.of("jane.doe@contoso.com"), Upn.of("cloud.only@contoso.com")), TokenRefresh.NONE);
     assertThat(two.id()).isEqualTo("auth-assign:Block Basic Auth:90cb9c83");
     assertThat(two.title()).isEqualTo("Assign authentication policy 'Block Basic Auth' to 2 user(s)");
   }
 
   @Test
   void assign_upnsThatReduceToTheSameStepIdLetters_stillGetDistinctSteps() {
-    Plan p = auth.assign(BLOCK, List.of(Upn.of("a_b@contoso.com"), Upn.of("a'b@contoso.com")), TokenRefresh.NONE);
+    Plan p = auth.assign(BLOCK, existing(Upn.of("a_b@contoso.com"), Upn.of("a'b@contoso.com")), TokenRefresh.NONE);
     assertThat(p.stepIds()).hasSize(2).doesNotHaveDuplicates().allMatch(id -> id.startsWith("assign-a-b-contoso.com-"));
   }
 
@@ -366,11 +389,11 @@ class AuthPolicyManagerTest {
     runner.run(auth.create(BLOCK)).orThrow();
     Journal journal = Journal.inMemory();
     PlanRunner withJournal = PlanRunner.builder().journal(journal).sleeper(clock.sleeper()).build();
-    withJournal.run(auth.assign(BLOCK, List.of(pilot), TokenRefresh.EXCHANGE_STS, journal)).orThrow();
+    withJournal.run(auth.assign(BLOCK, existing(pilot), TokenRefresh.EXCHANGE_STS, journal)).orThrow();
     Instant refreshed = clock.instant();
     clock.advance(Duration.ofHours(1));
 
-    RunResult again = withJournal.run(auth.assign(BLOCK, List.of(pilot), TokenRefresh.EXCHANGE_STS, journal));
+    RunResult again = withJournal.run(auth.assign(BLOCK, existing(pilot), TokenRefresh.EXCHANGE_STS, journal));
 
     assertThat(again.steps()).extracting(StepResult::status).containsExactly(StepStatus.ALREADY_DONE, StepStatus.ALREADY_DONE);
     assertThat(store.refreshedAt(pilot)).contains(refreshed);
@@ -381,12 +404,12 @@ class AuthPolicyManagerTest {
     runner.run(auth.create(BLOCK)).orThrow();
     Journal journal = Journal.inMemory();
     PlanRunner withJournal = PlanRunner.builder().journal(journal).sleeper(clock.sleeper()).build();
-    withJournal.run(auth.assign(BLOCK, List.of(pilot), TokenRefresh.EXCHANGE_STS, journal)).orThrow();
+    withJournal.run(auth.assign(BLOCK, existing(pilot), TokenRefresh.EXCHANGE_STS, journal)).orThrow();
     Instant firstRefresh = clock.instant();
     clock.advance(Duration.ofHours(1));
     Upn other = Upn.of("other@contoso.com");
 
-    RunResult wider = withJournal.run(auth.assign(BLOCK, List.of(pilot, other), TokenRefresh.EXCHANGE_STS, journal));
+    RunResult wider = withJournal.run(auth.assign(BLOCK, existing(pilot, other), TokenRefresh.EXCHANGE_STS, journal));
 
     assertThat(wider.steps()).extracting(StepResult::status)
         .containsExactly(StepStatus.ALREADY_DONE, StepStatus.ALREADY_DONE, StepStatus.APPLIED, StepStatus.APPLIED);
