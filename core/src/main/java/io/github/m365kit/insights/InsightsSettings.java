@@ -1,5 +1,6 @@
 package io.github.m365kit.insights;
 
+import io.github.m365kit.NotFoundException;
 import io.github.m365kit.model.CloudUser;
 import io.github.m365kit.model.Upn;
 import io.github.m365kit.plan.BulkReport;
@@ -155,9 +156,16 @@ public final class InsightsSettings {
    * @param users the users (duplicates are dropped)
    * @param mode the mode to set
    * @return the plan
+   * @throws NotFoundException when a user is not in the directory (nothing is planned; the message names them all)
    */
   public Plan privacyModePlan(List<Upn> users, PrivacyMode mode) {
     Objects.requireNonNull(mode, "mode == null");
+    // an unknown user would stop the plan at its step, half way through the list; refuse it up front
+    List<String> unknown = new LinkedHashSet<>(users).stream().filter(u -> directory.findUser(u).isEmpty()).map(Upn::value).toList();
+    if (!unknown.isEmpty()) {
+      throw new NotFoundException("user", String.join(", ", unknown), (unknown.size() == 1 ? "user " : "users ") + String.join(", ", unknown)
+          + (unknown.size() == 1 ? " is" : " are") + " not in the tenant; nothing was changed");
+    }
     List<Step> steps = new ArrayList<>();
     for (Upn u : new LinkedHashSet<>(users)) {
       steps.add(privacyStep(stepId(u), u, mode));

@@ -161,6 +161,8 @@ class InsightsSettingsTest {
   @Test
   void privacyModePlan_rendersQuotedPowerShellPerUser() {
     Upn hostile = Upn.of("o'brien@contoso.com");
+    tenant.addUser(io.github.m365kit.model.CloudUser.builder().id(io.github.m365kit.model.ObjectId.of("0b0b0b0b-1111-2222-3333-444444444444"))
+        .userPrincipalName(hostile).build());
     Plan plan = insights.privacyModePlan(List.of(FIONA, hostile, FIONA), PrivacyMode.OPT_OUT);
 
     String ps = PlanRenderer.render(plan, PlanRenderer.Format.POWERSHELL);
@@ -185,8 +187,19 @@ class InsightsSettingsTest {
   }
 
   @Test
-  void privacyModePlan_whenUserUnknown_refusesThatStep() {
-    Plan plan = insights.privacyModePlan(List.of(Upn.of("ghost@contoso.com")), PrivacyMode.OPT_OUT);
+  void privacyModePlan_forSeveralUsers_whenOneIsUnknown_refusesBeforeAnythingChanges_namingThem() {
+    assertThatThrownBy(() -> insights.privacyModePlan(List.of(FIONA, Upn.of("ghost@contoso.com"), Upn.of("spook@contoso.com")), PrivacyMode.OPT_OUT))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("users ghost@contoso.com, spook@contoso.com are not in the tenant; nothing was changed");
+    assertThatThrownBy(() -> insights.privacyModePlan(List.of(Upn.of("ghost@contoso.com")), PrivacyMode.OPT_OUT))
+        .hasMessage("user ghost@contoso.com is not in the tenant; nothing was changed");
+    assertThat(store.userConfig(FIONA).privacyMode()).isEmpty();
+  }
+
+  @Test
+  void privacyModePlan_forOneUser_whenUnknownAtRunTime_refusesItsStep() {
+    // the one-user plan the bulk runner uses checks the user when its step runs: one unknown user fails alone
+    Plan plan = insights.privacyModePlan(Upn.of("ghost@contoso.com"), PrivacyMode.OPT_OUT);
 
     RunResult r = PlanRunner.create().run(plan);
 
