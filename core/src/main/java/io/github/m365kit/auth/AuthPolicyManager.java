@@ -265,12 +265,7 @@ public final class AuthPolicyManager {
    */
   public Plan assign(String policyName, List<Upn> users, TokenRefresh refresh, io.github.m365kit.plan.Journal journal) {
     AuthPolicy.validateName(policyName);
-    // an unknown pilot user would stop the plan at its step, leaving the pilot half assigned; refuse it up front
-    List<String> unknown = new LinkedHashSet<>(users).stream().filter(u -> directory.findUser(u).isEmpty()).map(Upn::value).toList();
-    if (!unknown.isEmpty()) {
-      throw new io.github.m365kit.NotFoundException("user", String.join(", ", unknown), (unknown.size() == 1 ? "pilot user " : "pilot users ")
-          + String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are") + " not in the tenant; nothing was changed");
-    }
+    directory.requireUsers(users, "pilot user");
     String planId = "auth-assign:" + policyName + ":" + usersKey(users);
     java.util.Set<String> startedEarlier = new java.util.HashSet<>();
     if (journal != null) {

@@ -160,12 +160,7 @@ public final class InsightsSettings {
    */
   public Plan privacyModePlan(List<Upn> users, PrivacyMode mode) {
     Objects.requireNonNull(mode, "mode == null");
-    // an unknown user would stop the plan at its step, half way through the list; refuse it up front
-    List<String> unknown = new LinkedHashSet<>(users).stream().filter(u -> directory.findUser(u).isEmpty()).map(Upn::value).toList();
-    if (!unknown.isEmpty()) {
-      throw new NotFoundException("user", String.join(", ", unknown), (unknown.size() == 1 ? "user " : "users ") + String.join(", ", unknown)
-          + (unknown.size() == 1 ? " is" : " are") + " not in the tenant; nothing was changed");
-    }
+    directory.requireUsers(users, "user");
     List<Step> steps = new ArrayList<>();
     for (Upn u : new LinkedHashSet<>(users)) {
       steps.add(privacyStep(stepId(u), u, mode));

@@ -1,8 +1,12 @@
 package io.github.m365kit.spi;
 
+import io.github.m365kit.NotFoundException;
 import io.github.m365kit.model.CloudUser;
 import io.github.m365kit.model.License;
 import io.github.m365kit.model.Upn;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +33,24 @@ public interface CloudDirectory {
   default CloudUser getUser(Upn upn) {
     return findUser(upn).orElseThrow(() -> new io.github.m365kit.NotFoundException("user", upn.value(),
         "Resource '" + upn.value() + "' does not exist or one of its queried reference-property objects are not present."));
+  }
+
+  /**
+   * Refuses, before a plan is built, users the directory does not hold: a plan with one unknown user would stop at
+   * that user's step, half way through the list.
+   *
+   * @param users the users, in the order the caller gave them
+   * @param role what the message calls them, e.g. {@code "pilot user"}
+   * @throws io.github.m365kit.NotFoundException naming every unknown user: {@code pilot users a, b are not in the
+   *     tenant; nothing was changed}
+   */
+  default void requireUsers(Collection<Upn> users, String role) {
+    List<String> unknown = new LinkedHashSet<>(users).stream().filter(u -> findUser(u).isEmpty()).map(Upn::value).toList();
+    if (!unknown.isEmpty()) {
+      String names = String.join(", ", unknown);
+      throw new NotFoundException("user", names, role + (unknown.size() == 1 ? " " : "s ") + names
+          + (unknown.size() == 1 ? " is" : " are") + " not in the tenant; nothing was changed");
+    }
   }
 
   /**
