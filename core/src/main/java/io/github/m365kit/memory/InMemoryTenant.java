@@ -691,6 +691,17 @@ public final class InMemoryTenant implements MailboxStore, CloudDirectory, AuthP
   }
 
   @Override
+  public synchronized Optional<DynamicGroup> findByMailNickname(String mailNickname) {
+    faults.before("findGroupByMailNickname");
+    java.util.Objects.requireNonNull(mailNickname, "mailNickname == null");
+    List<DynamicGroup> found = groups.values().stream().filter(g -> g.mailNickname().equalsIgnoreCase(mailNickname)).toList();
+    if (found.size() > 1) {
+      throw new ConflictException(found.size() + " groups have the mail nickname " + mailNickname + "; name the group by its object id");
+    }
+    return found.stream().findFirst();
+  }
+
+  @Override
   public synchronized void updateRule(io.github.m365kit.model.ObjectId id, String rule) {
     faults.before("updateRule");
     DynamicGroup g = groupOrThrow(id);

@@ -29,6 +29,16 @@ public interface GroupStore {
   Optional<DynamicGroup> find(ObjectId id);
 
   /**
+   * {@code GET /groups?$filter=mailNickname eq '…'}: finds a group by its mail nickname (compared without regard to
+   * case), so that admins can name a group as they know it instead of by its object id.
+   *
+   * @param mailNickname the nickname; any text (quotes are escaped on the wire)
+   * @return the group, or empty
+   * @throws io.github.m365kit.ConflictException when several groups carry that nickname (security groups need not be unique)
+   */
+  Optional<DynamicGroup> findByMailNickname(String mailNickname);
+
+  /**
    * {@code PATCH /groups/{id} {"membershipRule": …}}.
    *
    * @param id the group

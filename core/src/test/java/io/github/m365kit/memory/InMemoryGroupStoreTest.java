@@ -36,6 +36,13 @@ class InMemoryGroupStoreTest {
   }
 
   @Test
+  void findByMailNickname_ignoresCase_andIsEmptyForAnUnknownNickname() {
+    ObjectId id = tenant.createDynamicGroup(group("Finance-Plus", SEED_RULE, true));
+    assertThat(tenant.findByMailNickname("finance-plus")).map(g -> g.id().orElseThrow()).contains(id);
+    assertThat(tenant.findByMailNickname("finance")).isEmpty();
+  }
+
+  @Test
   void pause_freezesMembershipUntilResumed() {
     ObjectId id = tenant.createDynamicGroup(group("finance", "user.department -eq \"Finance\"", true));
     tenant.setProcessingPaused(id, true);

@@ -124,6 +124,7 @@ class PortFaultInjectionTest {
         op("forEachSignIn", f -> f.tenant.forEachSignIn(Instant.EPOCH, false, e -> { })),
         op("createDynamicGroup", f -> f.tenant.createDynamicGroup(new DynamicGroup(Optional.empty(), "Sales", "sales", true, "user.department -eq \"Sales\"", false))),
         op("findGroup", f -> f.tenant.find(f.group)),
+        op("findGroupByMailNickname", f -> f.tenant.findByMailNickname("finance")),
         op("updateRule", f -> f.tenant.updateRule(f.group, "user.department -eq \"Legal\"")),
         op("setProcessingPaused", f -> f.tenant.setProcessingPaused(f.group, true)),
         op("members", f -> f.tenant.members(f.group)),

@@ -64,7 +64,7 @@ class ExamplesOnGraphTest {
     assertThat(members.code()).as(members.err()).isZero();
     assertThat(members.out().lines().toList()).containsExactlyElementsOf(tenant.members(id).stream().map(Upn::toString).toList())
         .isNotEmpty();
-    assertThat(run("group", "pause", id.toString()).code()).isZero();
+    assertThat(run("group", "pause", "finance-dyn").code()).as("named by mail nickname, looked up through Graph $filter").isZero();
     assertThat(tenant.find(id).orElseThrow().paused()).isTrue();
     assertThat(run("group", "update-rule", id.toString(), "--rule", "user.department -eq \"Legal\"").code()).isZero();
     assertThat(tenant.find(id).orElseThrow().membershipRule()).isEqualTo("user.department -eq \"Legal\"");

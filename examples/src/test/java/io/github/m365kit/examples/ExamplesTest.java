@@ -91,11 +91,15 @@ class ExamplesTest {
     String id = created.out().trim();
     assertThat(cli("--sandbox", sb, "group", "members", id).out().lines().toList())
         .containsExactly("fiona.finance@contoso.com", "frank.ledger@contoso.com", "fatima.audit@contoso.com", "user1@contoso.com");
-    assertThat(cli("--sandbox", sb, "group", "pause", id).code()).isZero();
-    assertThat(cli("--sandbox", sb, "group", "update-rule", id, "--rule", "user.department -eq \"Legal\"").code()).isZero();
+    // the mail nickname names the group as well as its object id
+    assertThat(cli("--sandbox", sb, "group", "pause", "Finance-Plus").code()).isZero();
+    assertThat(cli("--sandbox", sb, "group", "update-rule", "finance-plus", "--rule", "user.department -eq \"Legal\"").code()).isZero();
     assertThat(cli("--sandbox", sb, "group", "members", id).out().lines()).as("paused: membership frozen").hasSize(4);
     assertThat(cli("--sandbox", sb, "group", "resume", id).code()).isZero();
-    assertThat(cli("--sandbox", sb, "group", "members", id).out().trim()).isEqualTo("big.mailbox@contoso.com");
+    assertThat(cli("--sandbox", sb, "group", "members", "finance-plus").out().trim()).isEqualTo("big.mailbox@contoso.com");
+    Run unknown = cli("--sandbox", sb, "group", "members", "finance-pluss");
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err().strip()).isEqualTo("m365kit: no group has the object id or mail nickname 'finance-pluss'");
     Run bad = cli("--sandbox", sb, "group", "update-rule", id, "--rule", "user.department -eq");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("error at column");

@@ -1,6 +1,7 @@
 package io.github.m365kit.graph;
 
 import com.microsoft.graph.models.Group;
+import com.microsoft.graph.models.GroupCollectionResponse;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -96,16 +97,41 @@ final class GraphGroupStore implements GroupStore {
     } catch (RuntimeException e) {
       throw GraphErrors.graph(e, op, "group", id.toString());
     }
-    if (g == null) {
-      return Optional.empty();
-    }
+    return g == null ? Optional.empty() : Optional.of(dynamic(g, id.toString()));
+  }
+
+  /** The port's view of a group read with {@link #SELECT}; refuses a group whose membership is not dynamic. */
+  private static DynamicGroup dynamic(Group g, String named) {
     List<String> types = g.getGroupTypes() == null ? List.of() : g.getGroupTypes();
     if (!types.contains(DYNAMIC) || g.getMembershipRule() == null) {
-      throw new InvalidInputException("group", id.toString(), "it is not a dynamic group (groupTypes " + types + ")");
+      throw new InvalidInputException("group", named, "it is not a dynamic group (groupTypes " + types + ")");
     }
-    return Optional.of(new DynamicGroup(Optional.of(ObjectId.of(g.getId() == null ? id.toString() : g.getId())),
+    return new DynamicGroup(Optional.of(ObjectId.of(g.getId() == null ? named : g.getId())),
         g.getDisplayName(), g.getMailNickname(), types.contains(UNIFIED), g.getMembershipRule(),
-        PAUSED.equalsIgnoreCase(g.getMembershipRuleProcessingState())));
+        PAUSED.equalsIgnoreCase(g.getMembershipRuleProcessingState()));
+  }
+
+  @Override
+  public Optional<DynamicGroup> findByMailNickname(String mailNickname) {
+    Objects.requireNonNull(mailNickname, "mailNickname == null");
+    // OData string literal: a quote is written twice
+    String filter = "mailNickname eq '" + mailNickname.replace("'", "''") + "'";
+    String op = "GET /groups?$filter=" + filter;
+    List<Group> found;
+    try {
+      GroupCollectionResponse page = graph.groups().get(rc -> {
+        rc.queryParameters.filter = filter;
+        rc.queryParameters.select = SELECT;
+        rc.queryParameters.top = 2;
+      });
+      found = page == null || page.getValue() == null ? List.of() : page.getValue();
+    } catch (RuntimeException e) {
+      throw GraphErrors.graph(e, op, "group", mailNickname);
+    }
+    if (found.size() > 1) {
+      throw new io.github.m365kit.ConflictException("several groups have the mail nickname " + mailNickname + "; name the group by its object id");
+    }
+    return found.isEmpty() ? Optional.empty() : Optional.of(dynamic(found.get(0), mailNickname));
   }
 
   @Override

@@ -78,6 +78,38 @@ class GraphGroupStoreTest extends WireTestSupport {
   }
 
   @Test
+  void findByMailNickname_filtersWithTheQuoteDoubled_andMapsTheGroup() throws Exception {
+    server.enqueue(json("{\"value\":[" + GROUP_JSON + "]}"));
+
+    Optional<DynamicGroup> g = backend.groups().findByMailNickname("fin'ance");
+
+    RecordedRequest r = take();
+    assertThat(r.getMethod()).isEqualTo("GET");
+    assertThat(r.getRequestUrl().pathSegments()).containsExactly("v1.0", "groups");
+    assertThat(r.getRequestUrl().queryParameter("$filter")).isEqualTo("mailNickname eq 'fin''ance'");
+    assertThat(r.getRequestUrl().queryParameter("$top")).isEqualTo("2");
+    assertThat(r.getRequestUrl().queryParameter("$select")).startsWith("id,displayName,mailNickname");
+    assertThat(g).contains(new DynamicGroup(Optional.of(ID), "Finance", "finance", true, RULE, true));
+  }
+
+  @Test
+  void findByMailNickname_noneIsEmpty_twoIsAConflict_aStaticGroupIsRefused() throws Exception {
+    server.enqueue(json("{\"value\":[]}"));
+    assertThat(backend.groups().findByMailNickname("nobody")).isEmpty();
+    take();
+
+    server.enqueue(json("{\"value\":[" + GROUP_JSON + "," + GROUP_JSON.replace("aaaaaaaa", "bbbbbbbb") + "]}"));
+    assertThat(catchThrowable(() -> backend.groups().findByMailNickname("finance"))).isInstanceOf(io.github.m365kit.ConflictException.class)
+        .hasMessageContaining("several groups have the mail nickname finance");
+    take();
+
+    server.enqueue(json("{\"value\":[{\"id\":\"" + ID + "\",\"displayName\":\"Static\",\"mailNickname\":\"static\",\"groupTypes\":[\"Unified\"]}]}"));
+    assertThat(catchThrowable(() -> backend.groups().findByMailNickname("static"))).isInstanceOf(io.github.m365kit.InvalidInputException.class)
+        .hasMessageContaining("not a dynamic group");
+    take();
+  }
+
+  @Test
   void find_when404_isEmpty() throws Exception {
     server.enqueue(json(404, graphError("Request_ResourceNotFound", "Resource does not exist")));
 

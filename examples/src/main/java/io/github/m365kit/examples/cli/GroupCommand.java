@@ -52,20 +52,30 @@ final class GroupCommand {
   static final class Members implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand GroupCommand parent;
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Parameters(paramLabel = "GROUP_ID") String id;
+    @picocli.CommandLine.Parameters(paramLabel = "GROUP", description = "The group's object id or mail nickname.") String id;
 
     @Override
     public Integer call() {
       try (Sandbox sb = Sandbox.open(parent.root)) {
-        sb.groups().members(io.github.m365kit.model.ObjectId.of(id)).forEach(u -> spec.commandLine().getOut().println(u));
+        sb.groups().members(group(sb, id)).forEach(u -> spec.commandLine().getOut().println(u));
       }
       return 0;
     }
   }
 
+  /** A group named by its object id or, failing that, by its mail nickname. */
+  static io.github.m365kit.model.ObjectId group(Sandbox sb, String idOrNickname) {
+    try {
+      return io.github.m365kit.model.ObjectId.of(idOrNickname);
+    } catch (io.github.m365kit.InvalidInputException notAnId) {
+      return sb.groups().findByMailNickname(idOrNickname).flatMap(io.github.m365kit.spi.GroupStore.DynamicGroup::id)
+          .orElseThrow(() -> new CliFailure("no group has the object id or mail nickname '" + idOrNickname + "'"));
+    }
+  }
+
   static Integer setPaused(M365Kit root, String id, boolean paused) {
     try (Sandbox sb = Sandbox.open(root)) {
-      sb.groups().setProcessingPaused(io.github.m365kit.model.ObjectId.of(id), paused);
+      sb.groups().setProcessingPaused(group(sb, id), paused);
     }
     return 0;
   }
@@ -73,7 +83,7 @@ final class GroupCommand {
   @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause rule processing (membership stays as it is).")
   static final class Pause implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand GroupCommand parent;
-    @picocli.CommandLine.Parameters(paramLabel = "GROUP_ID") String id;
+    @picocli.CommandLine.Parameters(paramLabel = "GROUP", description = "The group's object id or mail nickname.") String id;
 
     @Override
     public Integer call() {
@@ -84,7 +94,7 @@ final class GroupCommand {
   @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume rule processing.")
   static final class Resume implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand GroupCommand parent;
-    @picocli.CommandLine.Parameters(paramLabel = "GROUP_ID") String id;
+    @picocli.CommandLine.Parameters(paramLabel = "GROUP", description = "The group's object id or mail nickname.") String id;
 
     @Override
     public Integer call() {
@@ -96,14 +106,14 @@ final class GroupCommand {
   static final class UpdateRule implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand GroupCommand parent;
     @Spec CommandSpec spec;
-    @picocli.CommandLine.Parameters(paramLabel = "GROUP_ID") String id;
+    @picocli.CommandLine.Parameters(paramLabel = "GROUP", description = "The group's object id or mail nickname.") String id;
     @Option(names = "--rule", required = true) String rule;
 
     @Override
     public Integer call() {
       validated(rule, spec.commandLine().getErr());
       try (Sandbox sb = Sandbox.open(parent.root)) {
-        sb.groups().updateRule(io.github.m365kit.model.ObjectId.of(id), rule);
+        sb.groups().updateRule(group(sb, id), rule);
       }
       return 0;
     }

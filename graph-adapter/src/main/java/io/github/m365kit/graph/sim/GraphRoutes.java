@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
 /** The Graph v1.0 endpoints of {@link GraphSimulator}. */
 final class GraphRoutes {
   private static final Pattern USER_FILTER = Pattern.compile("^\\s*(accountEnabled|onPremisesSyncEnabled)\\s+eq\\s+(true|false)\\s*$");
+  /** An OData string literal: quotes inside are doubled. */
+  private static final Pattern NICKNAME_FILTER = Pattern.compile("^\\s*mailNickname\\s+eq\\s+'((?:[^']|'')*)'\\s*$");
   private static final Pattern SINCE = Pattern.compile("createdDateTime\\s+ge\\s+(\\S+)");
   private static final Pattern CLIENT_APP = Pattern.compile("clientAppUsed\\s+eq\\s+'((?:[^']|'')*)'");
   /** The properties Graph returns without $select. */
@@ -119,6 +121,15 @@ final class GraphRoutes {
   private Reply groups(Call c, String[] seg, String m) {
     if (seg.length == 1 && m.equals("POST")) {
       return createGroup(c.body());
+    }
+    if (seg.length == 1 && m.equals("GET")) {
+      String f = c.query().getOrDefault("$filter", "");
+      Matcher fm = NICKNAME_FILTER.matcher(f);
+      if (!fm.matches()) {
+        throw new InvalidInputException("$filter", f, "the simulator lists groups only by mailNickname eq '…'");
+      }
+      List<DynamicGroup> found = tenant.findByMailNickname(fm.group(1).replace("''", "'")).map(List::of).orElse(List.of());
+      return page(c, "/v1.0/groups", found, top(c, 100, 999), this::groupJson);
     }
     if (seg.length == 2 && m.equals("GET")) {
       DynamicGroup g = tenant.find(groupId(seg[1])).orElseThrow(() -> groupNotFound(seg[1]));

@@ -62,7 +62,7 @@ import reactor.core.publisher.Mono;
  *       id}}, {@code PATCH /v1.0/users/{id}} (only {@code accountEnabled}; 400 "on-premises mastered" for synced
  *       users), {@code POST …/assignLicense}, {@code POST …/revokeSignInSessions}, {@code GET /v1.0/subscribedSkus}
  *       and {@code GET /v1.0/auditLogs/signIns} (the {@code createdDateTime ge} / {@code clientAppUsed eq} filter the
- *       adapter sends, newest first, paged), {@code POST /v1.0/groups} (dynamic groups only), {@code GET} and
+ *       adapter sends, newest first, paged), {@code POST /v1.0/groups} (dynamic groups only), {@code GET /v1.0/groups?$filter=mailNickname eq '…'}, {@code GET} and
  *       {@code PATCH /v1.0/groups/{id}} ({@code membershipRule}, {@code membershipRuleProcessingState}) and
  *       {@code GET /v1.0/groups/{id}/members} (also with the {@code graph.user} / {@code microsoft.graph.user} cast,
  *       users only, paged), delegating to the tenant's {@link io.github.m365kit.spi.GroupStore};

@@ -34,6 +34,14 @@ class SimulatedGroupStoreTest {
   }
 
   @Test
+  void findByMailNickname_throughTheWire_ignoresCaseAndKeepsQuotes() {
+    ObjectId id = groups.createDynamicGroup(new DynamicGroup(Optional.empty(), "O'Brien's team", "obrien's-team", true, "user.department -eq \"Sales\"", false));
+    assertThat(groups.findByMailNickname("OBRIEN'S-TEAM")).map(g -> g.id().orElseThrow()).contains(id);
+    assertThat(groups.findByMailNickname("obrien")).isEmpty();
+    assertThat(groups.findByMailNickname("x' or mailNickname eq 'obrien's-team")).as("a quote cannot end the literal").isEmpty();
+  }
+
+  @Test
   void seedRule_membersOverPagedUserCast_pause_updateRule() {
     s.simulator.maxPageSize(2);
     ObjectId id = groups.createDynamicGroup(new DynamicGroup(Optional.empty(), "Finance plus four", "finance-plus", true, SEED_RULE, false));
